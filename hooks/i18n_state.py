@@ -1,0 +1,40 @@
+"""Shared helpers for the hooks: which language is being built right now.
+
+mkdocs-static-i18n builds the default language first and then, from inside that
+build's on_post_build, builds every other language into the same site_dir with the
+same config object. Hooks ask the plugin which language is current and whether the
+whole multi-language build has finished.
+"""
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def current_language(config: MkDocsConfig) -> str:
+    return i18n(config).current_language
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return i18n(config).default_language
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    return list(i18n(config).build_languages)
+
+
+def prefix(config: MkDocsConfig, lang: str) -> str:
+    """The URL path prefix of a language: '' for the default, 'fi/' for Finnish."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def all_languages_built(config: MkDocsConfig) -> bool:
+    """True in the outermost on_post_build, after every language has been built.
+
+    The plugin sets `building` while it runs the other languages' builds from its own
+    on_post_build (priority -100). Hooks that call this run later (priority -200), so
+    in the outer build the flag is False again and every language is on disk.
+    """
+    return not i18n(config).building

@@ -1,0 +1,80 @@
+"""Fail the build on any warning from any language, and list them all.
+
+Why not `mkdocs build --strict`: with mkdocs-static-i18n it aborts after the first
+language that has a warning and miscounts, so an editor fixes one language at a time.
+This hook collects every WARNING (and ERROR) logged by MkDocs and its plugins during
+the whole multi-language build, prints them together with the language they came from,
+deletes the half-built site and stops with a non-zero exit. `mkdocs serve` only lists
+them, so live reload keeps working while an editor fixes them.
+"""
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+import i18n_state
+
+_records: list[tuple[str, str]] = []
+_command = "build"
+
+
+class _Collector(logging.Handler):
+    def __init__(self, config_holder):
+        super().__init__(level=logging.WARNING)
+        self.config_holder = config_holder
+
+    def emit(self, record):
+        config = self.config_holder.get("config")
+        lang = "?"
+        if config is not None:
+            try:
+                lang = i18n_state.current_language(config)
+            except Exception:  # before the i18n plugin is configured
+                pass
+        message = record.getMessage()
+        # Material's own end-of-life notice is not about our content.
+        if "end of life" in message:
+            return
+        _records.append((lang, message))
+
+
+_holder: dict = {}
+_handler = _Collector(_holder)
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+    logger = logging.getLogger("mkdocs")
+    if _handler not in logger.handlers:
+        logger.addHandler(_handler)
+
+
+@event_priority(100)
+def on_config(config):
+    _holder["config"] = config
+    if not i18n_state.i18n(config).building:
+        _records.clear()  # a fresh build (also each rebuild under `mkdocs serve`)
+    return config
+
+
+def format_report(records) -> str:
+    lines = [f"The build has {len(records)} warning(s); every one must be fixed:"]
+    for lang, message in records:
+        lines.append(f"  [{lang}] {message}")
+    return "\n".join(lines)
+
+
+@event_priority(-300)
+def on_post_build(config):
+    if not i18n_state.all_languages_built(config) or not _records:
+        return
+    report = format_report(_records)
+    if _command == "serve":
+        logging.getLogger("mkdocs").info(report)
+        return
+    shutil.rmtree(Path(config.site_dir), ignore_errors=True)
+    raise Abort(report + "\nThe half-built site was removed.")
