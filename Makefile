@@ -1,0 +1,30 @@
+# The two commands in the README: `make serve` and `make test`. Both set up everything
+# on a fresh machine: a virtual environment with the pinned Python packages, and the
+# Debian packages the browser tests need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test build setup system clean
+
+serve: setup
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+test: setup system
+	$(BIN)/python -m pytest
+
+build: setup
+	$(BIN)/mkdocs build
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+system:
+	scripts/install-system-packages.sh
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,90 @@
+"""Read the site's settings from mkdocs.yml: languages, default language, site URL.
+
+Shared by the checks in scripts/ and by the tests, so that none of them needs MkDocs'
+internals (Material is end-of-life in May 2027; these keep working on docs/ and site/).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml uses tags such as !ENV; read them as their default value."""
+
+
+def _env(loader, node):
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    names, default = (value[0], value[-1]) if len(value) > 1 else (value[0], None)
+    for name in [names] if isinstance(names, str) else names:
+        if name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass
+class Language:
+    code: str
+    name: str
+    default: bool = False
+    full: bool = True  # a full language must have every page; a partial one a subset
+
+
+@dataclass
+class SiteConfig:
+    site_url: str
+    docs_dir: Path
+    site_dir: Path
+    languages: list[Language] = field(default_factory=list)
+    nav_files: list[str] = field(default_factory=list)
+
+    @property
+    def default(self) -> str:
+        return next(lang.code for lang in self.languages if lang.default)
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    def prefix(self, code: str) -> str:
+        """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
+        return "" if code == self.default else f"{code}/"
+
+
+def load(path: Path = ROOT / "mkdocs.yml") -> SiteConfig:
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
+    extra = data.get("extra") or {}
+    partial = set(extra.get("partial_languages") or [])
+    languages = [
+        Language(code=l["locale"], name=l["name"], default=bool(l.get("default")), full=l["locale"] not in partial)
+        for l in i18n["languages"]
+        if l.get("build", True)
+    ]
+    base = path.parent
+
+    def walk(items):
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                yield value
+
+    return SiteConfig(
+        site_url=data["site_url"].rstrip("/") + "/",
+        docs_dir=base / data.get("docs_dir", "docs"),
+        site_dir=base / data.get("site_dir", "site"),
+        languages=languages,
+        nav_files=list(walk(data.get("nav"))),
+    )

@@ -1,0 +1,56 @@
+"""Helpers for tests that read the built site or make small fixture sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def built_pages(site: Path, config) -> dict[str, list[Path]]:
+    """{language: [index.html files of its pages]} (404 pages and assets excluded)."""
+    others = [c for c in config.codes if c != config.default]
+    out: dict[str, list[Path]] = {c: [] for c in config.codes}
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        lang = next((c for c in others if rel.startswith(f"{c}/")), config.default)
+        out[lang].append(page)
+    return out
+
+
+def page_slug(site: Path, page: Path, config) -> str:
+    """'aftercare' for site/fi/aftercare/index.html, '' for a home page."""
+    rel = page.parent.relative_to(site).as_posix()
+    for code in config.codes:
+        if code != config.default and (rel == code or rel.startswith(f"{code}/")):
+            rel = rel[len(code):].lstrip("/")
+    return "" if rel == "." else rel
+
+
+def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None) -> Path:
+    """A complete minimal docs/ tree (every nav page in every language), with overrides.
+
+    pages = {"fi": {"privacy.md": "...markdown..."}} replaces single pages.
+    """
+    docs = root / "docs"
+    for code in config.codes:
+        for name in config.nav_files:
+            target = docs / code / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            slug = name[:-3]
+            target.write_text(
+                f"---\ntitle: {slug} {code}\ndescription: Test page.\nlast_reviewed: 2026-11-23\n"
+                f"sources:\n  - title: Act 417/2007\n    url: https://www.finlex.fi/fi/laki/ajantasa/2007/20070417\n"
+                f"---\n\n# {slug} {code}\n\n## Section {{#section}}\n\nText.\n",
+                encoding="utf-8",
+            )
+    for code, files in (pages or {}).items():
+        for name, text in files.items():
+            (docs / code / name).write_text(text, encoding="utf-8")
+    return docs
