@@ -55,6 +55,12 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_real(site) -> Path:
+    """The real built site, under a name that test modules with their own `site` can use."""
+    return site
+
+
+@pytest.fixture(scope="session")
 def config() -> site_config.SiteConfig:
     return CONFIG
 

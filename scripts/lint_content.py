@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Content lint of docs/: front matter, termbase, unsafe markup, readability.
+
+Usage: lint_content.py [--max-age-days N] [--today YYYY-MM-DD]
+
+Errors (exit 1):
+- front matter: title, description, last_reviewed and sources are required; the date is
+  YYYY-MM-DD and not in the future; sources are a list of {title, url} with https URLs.
+- termbase (locales/termbase.yml): a forbidden term, with the preferred one to use.
+  A page that discusses a term on purpose lists it in `allow_terms:`.
+- raw <script>, <iframe>, inline event handlers (onclick=...), http:// links.
+Warnings (reported, exit 0):
+- last_reviewed older than --max-age-days (default 365).
+- readability: LIX above the target on topic pages (LIX = words per sentence + the
+  share of words longer than six letters, in percent; it works for Swedish and Finnish
+  alike; style guide target: under 40 in sv and fi).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docs_model  # noqa: E402
+import site_config  # noqa: E402
+
+TERMBASE = site_config.ROOT / "locales" / "termbase.yml"
+REQUIRED = ("title", "description", "last_reviewed", "sources")
+NOT_TOPIC_PAGES = {"index.md", "glossary.md", "accessibility.md", "privacy.md"}
+LIX_TARGET = {"sv": 40, "fi": 40}
+UNSAFE = [
+    (re.compile(r"<\s*script\b", re.I), "raw <script> in content; page behaviour belongs in overrides/"),
+    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> in content; embeds load third-party pages"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "inline event handler (on...=) in content; use overrides/"),
+    (re.compile(r"\]\(\s*<?http://", re.I), "http:// link; use https://"),
+    (re.compile(r"(?:href|src)\s*=\s*[\"']http://", re.I), "http:// link; use https://"),
+]
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass
+class Findings:
+    errors: list[str]
+    warnings: list[str]
+    report: list[str]
+
+
+def load_termbase(path: Path = TERMBASE) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def plain_text(body: str) -> str:
+    """Prose only: no code, front matter, link targets, attribute lists or markup."""
+    text = re.sub(r"```.*?```", " ", body, flags=re.S)
+    text = re.sub(r"\{[^}]*\}", " ", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"^\s*(!!!|\?\?\?)\+?\s*[\w-]+", " ", text, flags=re.M)
+    lines = []
+    for line in text.split("\n"):
+        stripped = re.sub(r"^\s*(?:#+|[-*+]|\d+[.)]|\|)\s*", "", line).strip()
+        if stripped:
+            # headings, list items and table rows end a sentence even without a full stop
+            lines.append(stripped if re.search(r"[.!?:]$", stripped) else stripped + ".")
+    return " ".join(lines)
+
+
+def lix(body: str) -> tuple[float, int]:
+    text = plain_text(body)
+    words = WORD.findall(text)
+    sentences = max(1, len(re.findall(r"[.!?:]+(?:\s|$)", text)))
+    if not words:
+        return 0.0, 0
+    long_words = sum(1 for w in words if len(w) > 6)
+    return len(words) / sentences + 100 * long_words / len(words), len(words)
+
+
+def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_age: int, f: Findings):
+    meta = page.meta
+    for key in REQUIRED:
+        if key not in meta or meta[key] in (None, "", []):
+            f.errors.append(f"{label}:1: front matter lacks '{key}:'; every page needs {', '.join(REQUIRED)}")
+    line = page.meta_lines.get
+    for key in ("title", "description"):
+        if key in meta and not isinstance(meta[key], str):
+            f.errors.append(f"{label}:{line(key, 1)}: '{key}' must be text")
+    if isinstance(meta.get("description"), str) and len(meta["description"]) > 200:
+        f.errors.append(f"{label}:{line('description', 1)}: description is {len(meta['description'])} characters; "
+                        f"keep it to one line of at most 200")
+    if "last_reviewed" in meta:
+        value = meta["last_reviewed"]
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                value = None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            f.errors.append(f"{label}:{line('last_reviewed', 1)}: last_reviewed must be a date like 2026-11-23, "
+                            f"not '{meta['last_reviewed']}'")
+        elif value > today:
+            f.errors.append(f"{label}:{line('last_reviewed', 1)}: last_reviewed {value} is in the future")
+        elif (today - value).days > max_age:
+            f.warnings.append(f"{label}:{line('last_reviewed', 1)}: last reviewed {value}, over {max_age} days ago; "
+                              f"review the page and update the date")
+    sources = meta.get("sources")
+    if sources is not None and sources != []:
+        if not isinstance(sources, list):
+            f.errors.append(f"{label}:{line('sources', 1)}: sources must be a list of '- title: ... url: ...'")
+        else:
+            for i, src in enumerate(sources, 1):
+                if not isinstance(src, dict) or not src.get("title") or not src.get("url"):
+                    f.errors.append(f"{label}:{line('sources', 1)}: source {i} needs both 'title:' and 'url:'")
+                elif not str(src["url"]).startswith("https://"):
+                    f.errors.append(f"{label}:{line('sources', 1)}: source {i} url must start with https:// "
+                                    f"('{src['url']}')")
+
+
+def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
+    forbidden = (termbase.get(page.lang) or {}).get("forbidden") or {}
+    allowed = {str(t).lower() for t in page.meta.get("allow_terms") or []}
+    in_fence = False
+    for number, line in enumerate(page.lines, 1):
+        if number < page.body_line:
+            continue
+        if docs_model.FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        prose = re.sub(r"\]\([^)]*\)|\{[^}]*\}", " ", line)
+        for term, preferred in forbidden.items():
+            if term.lower() in allowed:
+                continue
+            flags = 0 if term.isupper() else re.I
+            if re.search(r"(?<![^\W\d_])" + re.escape(term), prose, flags):
+                f.errors.append(f"{label}:{number}: '{term}' is not used on this site; write {preferred} "
+                                f"(or list it in 'allow_terms:' if the page discusses it on purpose)")
+
+
+def check_unsafe(page: docs_model.Page, label: str, f: Findings):
+    for number, line in enumerate(page.lines, 1):
+        for pattern, message in UNSAFE:
+            if pattern.search(line):
+                f.errors.append(f"{label}:{number}: {message}")
+
+
+def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: int = 365,
+         termbase: dict | None = None) -> Findings:
+    termbase = load_termbase() if termbase is None else termbase
+    f = Findings([], [], [])
+    for code, name, path in docs_model.iter_pages(config.docs_dir, config.codes):
+        label = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        try:
+            page = docs_model.parse(path, code, name)
+        except docs_model.PageError as exc:
+            f.errors.append(str(exc).replace(str(path), label, 1))
+            continue
+        check_front_matter(page, label, today, max_age, f)
+        check_terms(page, label, termbase, f)
+        check_unsafe(page, label, f)
+        score, words = lix(page.body)
+        f.report.append(f"{label}: LIX {score:.0f}, {words} words")
+        target = LIX_TARGET.get(code)
+        if target and name not in NOT_TOPIC_PAGES and score > target:
+            f.warnings.append(f"{label}: readability: LIX {score:.0f} is above the target {target}; "
+                              f"shorter sentences and words help")
+    return f
+
+
+def main(argv: list[str]) -> int:
+    config = site_config.load()
+    today = dt.date.today()
+    max_age = 365
+    if "--today" in argv:
+        today = dt.date.fromisoformat(argv[argv.index("--today") + 1])
+    if "--max-age-days" in argv:
+        max_age = int(argv[argv.index("--max-age-days") + 1])
+    f = lint(config, site_config.ROOT, today, max_age)
+    if "--report" in argv:
+        for line in f.report:
+            print(line)
+    for line in f.warnings:
+        print(f"warning: {line}")
+    for line in f.errors:
+        print(line)
+    print(f"lint_content: {len(f.errors)} error(s), {len(f.warnings)} warning(s)")
+    return 1 if f.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

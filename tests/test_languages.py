@@ -1,0 +1,141 @@
+"""The built site is right about language: lang, switcher, hreflang, sitemap, search, 404."""
+
+import json
+import re
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from helpers import built_pages, page_slug, soup
+
+
+def file_for(site, url_path: str):
+    """The built file a site-relative URL path resolves to."""
+    path = url_path.split("#")[0].lstrip("/")
+    target = site / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+def test_every_page_is_built_in_every_language(site, config):
+    pages = built_pages(site, config)
+    slugs = {code: sorted(page_slug(site, p, config) for p in found) for code, found in pages.items()}
+    expected = sorted("" if f == "index.md" else f[:-3] for f in config.nav_files)
+    for code in config.codes:
+        assert slugs[code] == expected, f"{code}: pages differ from the nav"
+
+
+def test_html_lang_and_site_name_follow_the_language(site, config):
+    names = {}
+    for code, pages in built_pages(site, config).items():
+        for page in pages:
+            html = soup(page)
+            assert html.html["lang"] == code, f"{page}: <html lang> is {html.html['lang']}"
+            names.setdefault(code, html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True))
+    assert names == {"sv": "Barnskydd i Finland", "fi": "Lastensuojelu Suomessa", "en": "Child welfare in Finland"}
+
+
+def test_navigation_titles_are_translated(site):
+    nav = {code: soup(site / prefix / "aftercare" / "index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+           for code, prefix in (("sv", ""), ("fi", "fi"), ("en", "en"))}
+    assert "Eftervård" in nav["sv"] and "Jälkihuolto" not in nav["sv"]
+    assert "Jälkihuolto" in nav["fi"] and "Eftervård" not in nav["fi"]
+    assert "Aftercare" in nav["en"] and "Eftervård" not in nav["en"]
+
+
+def test_switcher_links_go_to_the_same_page_in_each_language(site, config):
+    for code, pages in built_pages(site, config).items():
+        for page in pages:
+            slug = page_slug(site, page, config)
+            links = soup(page).select(".md-select__list a[data-lang-switch]")
+            assert [a["data-lang-switch"] for a in links] == config.codes, page
+            page_url = "/" + page.parent.relative_to(site).as_posix().strip(".") + "/"
+            for a in links:
+                target_lang = a["data-lang-switch"]
+                resolved = urlparse(urljoin("http://x" + page_url.replace("//", "/"), a["href"])).path
+                assert resolved == "/" + config.prefix(target_lang) + (slug + "/" if slug else ""), (page, a["href"])
+                assert file_for(site, resolved).is_file(), f"{page}: switcher target {resolved} is not built"
+                assert a["hreflang"] == target_lang and a["lang"] == target_lang
+
+
+def test_head_has_absolute_hreflang_alternates_and_x_default(site, config):
+    for code, pages in built_pages(site, config).items():
+        for page in pages:
+            slug = page_slug(site, page, config)
+            alternates = {l["hreflang"]: l["href"] for l in soup(page).select("head link[hreflang]")}
+            expected = {c: config.site_url + config.prefix(c) + (slug + "/" if slug else "") for c in config.codes}
+            expected["x-default"] = expected[config.default]
+            assert alternates == expected, page
+
+
+def test_material_does_not_see_the_alternates(site, config):
+    """Material's bundle fetches '<alternate>/sitemap.xml' for every link[rel=alternate]
+    (exact match) and hijacks the switcher; ours carry rel="alternate " so it does not."""
+    html = (site / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate"' not in html
+    assert html.count('rel="alternate "') == len(config.codes) + 1
+
+
+def test_sitemap_lists_every_page_with_all_alternates(site, config):
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
+    pages = sum(len(p) for p in built_pages(site, config).values())
+    assert len(urls) == pages
+    for block in urls:
+        langs = re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block)
+        assert sorted(l for l, _ in langs) == sorted(config.codes + ["x-default"]), block
+        for _, href in langs:
+            assert href.startswith(config.site_url)
+            assert file_for(site, href[len(config.site_url) - 1:]).is_file(), href
+
+
+@pytest.mark.parametrize("code", ["sv", "fi", "en"])
+def test_each_language_has_its_own_search_index(site, config, code):
+    index = json.loads((site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [code]
+    titles = {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(site, config)[code] if soup(p).select_one("h1")}
+    indexed = {d["title"] for d in index["docs"] if "#" not in d["location"]}
+    assert titles <= indexed, titles - indexed
+    for doc in index["docs"]:
+        first = doc["location"].split("/")[0]
+        assert first not in config.codes, f"{code} index has another language's page {doc['location']}"
+    other = [c for c in config.codes if c != code]
+    other_titles = set()
+    for c in other:
+        other_titles |= {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(site, config)[c]}
+    assert not (indexed & (other_titles - titles)), "another language's titles are in the index"
+
+
+def test_pages_point_search_at_their_own_language(site, config):
+    for code in config.codes:
+        page = site / config.prefix(code) / "aftercare" / "index.html"
+        settings = json.loads(soup(page).select_one("#__config").string)
+        assert urljoin(f"http://x/{config.prefix(code)}aftercare/", settings["base"]) == f"http://x/{config.prefix(code)}"
+
+
+@pytest.mark.parametrize("code,title", [("sv", "Sidan hittades inte"), ("fi", "Sivua ei löytynyt"), ("en", "Page not found")])
+def test_each_language_has_its_own_404(site, config, code, title):
+    page = soup(site / config.prefix(code) / "404.html")
+    assert page.html["lang"] == code
+    assert page.select_one("h1").get_text(strip=True) == title
+    home = page.select_one("article a")["href"]
+    assert home == "/" + config.prefix(code)
+
+
+THIRD_PARTY = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    """Scripts, styles, fonts, icons and images come from the site itself. Links to
+    other sites (<a href>) are navigation, not requests, and are allowed."""
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            html = soup(path)
+            for tag in html.select("script[src], link[href], img[src], iframe, source[src], video, audio, object, embed"):
+                url = tag.get("src") or tag.get("href") or ""
+                if tag.name == "link" and "alternate" in (tag.get("rel") or []) or tag.get("rel") == ["canonical"]:
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), f"{path}: <{tag.name}> loads {url}"
+            assert "fonts.googleapis" not in str(html) and "fonts.gstatic" not in str(html), path
+        elif path.suffix == ".css":
+            css = path.read_text(encoding="utf-8")
+            assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css), f"{path}: url() to another host"
+            assert not re.search(r"@import\s+(?:url\()?['\"]?(?:https?:)?//", css), path

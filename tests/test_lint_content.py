@@ -1,0 +1,115 @@
+"""Content lint: each fault in a fixture gives its exact complaint."""
+
+import datetime as dt
+
+import lint_content
+import pytest
+import site_config
+
+TODAY = dt.date(2026, 11, 23)
+GOOD = """---
+title: Eftervård
+description: Om eftervård.
+last_reviewed: 2026-11-01
+sources:
+  - title: Lag
+    url: https://www.finlex.fi/sv/laki/ajantasa/2007/20070417
+---
+
+# Eftervård
+
+Du får hjälp. Det är gratis.
+"""
+TERMS = {"sv": {"forbidden": {"orosanmälan": "barnskyddsanmälan", "LVU": "omhändertagande"}}}
+
+
+def lint_page(tmp_path, text, name="aftercare.md", max_age=365):
+    (tmp_path / "docs" / "sv").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "sv" / name).write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True)])
+    return lint_content.lint(config, tmp_path, TODAY, max_age, TERMS)
+
+
+def test_a_good_page_passes(tmp_path):
+    f = lint_page(tmp_path, GOOD)
+    assert (f.errors, f.warnings) == ([], [])
+
+
+def test_missing_front_matter_key(tmp_path):
+    f = lint_page(tmp_path, GOOD.replace("description: Om eftervård.\n", ""))
+    assert f.errors == ["docs/sv/aftercare.md:1: front matter lacks 'description:'; every page needs title, description, last_reviewed, sources"]
+
+
+@pytest.mark.parametrize("value,message", [
+    ("23.11.2026", "docs/sv/aftercare.md:4: last_reviewed must be a date like 2026-11-23, not '23.11.2026'"),
+    ("2026-12-24", "docs/sv/aftercare.md:4: last_reviewed 2026-12-24 is in the future"),
+])
+def test_bad_review_date(tmp_path, value, message):
+    f = lint_page(tmp_path, GOOD.replace("2026-11-01", value))
+    assert f.errors == [message]
+
+
+def test_old_review_date_is_a_warning(tmp_path):
+    f = lint_page(tmp_path, GOOD.replace("2026-11-01", "2025-01-01"))
+    assert f.errors == []
+    assert f.warnings == ["docs/sv/aftercare.md:4: last reviewed 2025-01-01, over 365 days ago; review the page and update the date"]
+
+
+def test_unparseable_front_matter_names_the_line(tmp_path):
+    f = lint_page(tmp_path, GOOD.replace("title: Eftervård", "title: [Eftervård"))
+    assert len(f.errors) == 1 and f.errors[0].startswith("docs/sv/aftercare.md:")
+    assert "front matter is not valid YAML" in f.errors[0]
+
+
+def test_source_without_https(tmp_path):
+    f = lint_page(tmp_path, GOOD.replace("https://www.finlex", "http://www.finlex"))
+    assert "docs/sv/aftercare.md:5: source 1 url must start with https:// ('http://www.finlex.fi/sv/laki/ajantasa/2007/20070417')" in f.errors
+
+
+def test_forbidden_term_and_its_inflection(tmp_path):
+    f = lint_page(tmp_path, GOOD + "\nGör en orosanmälan. Två orosanmälningar.\nEnligt LVU.\n")
+    assert f.errors == [
+        "docs/sv/aftercare.md:14: 'orosanmälan' is not used on this site; write barnskyddsanmälan "
+        "(or list it in 'allow_terms:' if the page discusses it on purpose)",
+        "docs/sv/aftercare.md:15: 'LVU' is not used on this site; write omhändertagande "
+        "(or list it in 'allow_terms:' if the page discusses it on purpose)",
+    ]
+
+
+def test_forbidden_term_allowed_on_a_page_that_discusses_it(tmp_path):
+    text = GOOD.replace("---\n\n#", "allow_terms: [orosanmälan]\n---\n\n#") + "\nI Sverige heter det orosanmälan.\n"
+    assert lint_page(tmp_path, text).errors == []
+
+
+@pytest.mark.parametrize("snippet,message", [
+    ("<script>alert(1)</script>", "raw <script> in content; page behaviour belongs in overrides/"),
+    ('<iframe src="https://x"></iframe>', "raw <iframe> in content; embeds load third-party pages"),
+    ('<span onclick="x()">a</span>', "inline event handler (on...=) in content; use overrides/"),
+    ("[x](http://example.org/)", "http:// link; use https://"),
+])
+def test_unsafe_markup(tmp_path, snippet, message):
+    f = lint_page(tmp_path, GOOD + "\n" + snippet + "\n")
+    assert f.errors == [f"docs/sv/aftercare.md:14: {message}"]
+
+
+def test_hard_to_read_topic_page_gets_a_readability_warning(tmp_path):
+    hard = ("Barnskyddslagstiftningens tillämpningsområde omfattar välfärdsområdenas "
+            "socialvårdsmyndigheters samarbetsskyldigheter beträffande familjerehabiliteringsverksamhet, "
+            "eftervårdsarrangemang samt omhändertagandeförfarandenas rättssäkerhetsgarantier. ") * 5
+    f = lint_page(tmp_path, GOOD + "\n" + hard + "\n")
+    assert f.errors == []
+    assert len(f.warnings) == 1
+    assert f.warnings[0].startswith("docs/sv/aftercare.md: readability: LIX ")
+    assert f.warnings[0].endswith("is above the target 40; shorter sentences and words help")
+
+
+def test_lix_of_plain_text():
+    # 6 words, 2 sentences, 1 long word (> 6 letters): 3 + 100/6
+    score, words = lint_content.lix("Du får hjälp. Eftervården är gratis.")
+    assert words == 6 and round(score, 1) == 19.7
+
+
+def test_real_docs_pass():
+    f = lint_content.lint(site_config.load(), site_config.ROOT, dt.date.today())
+    assert f.errors == []
