@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build setup system clean
+.PHONY: serve test build check setup system clean
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -15,6 +15,13 @@ test: setup system
 
 build: setup
 	$(BIN)/mkdocs build
+
+# The three quality gates on their own, with readable messages for editors
+# (`make test` runs them too, through the test suite).
+check: build
+	$(BIN)/python scripts/lint_content.py --report
+	$(BIN)/python scripts/check_translations.py
+	$(BIN)/python scripts/check_links.py site
 
 setup: $(VENV)/.installed
 

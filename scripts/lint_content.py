@@ -13,7 +13,7 @@ Warnings (reported, exit 0):
 - last_reviewed older than --max-age-days (default 365).
 - readability: LIX above the target on topic pages (LIX = words per sentence + the
   share of words longer than six letters, in percent; it works for Swedish and Finnish
-  alike; style guide target: under 40 in sv and fi).
+  alike; targets: 40 in sv as in the style guide, 55 in fi, see LIX_TARGET).
 """
 
 from __future__ import annotations
@@ -33,7 +33,12 @@ import site_config  # noqa: E402
 TERMBASE = site_config.ROOT / "locales" / "termbase.yml"
 REQUIRED = ("title", "description", "last_reviewed", "sources")
 NOT_TOPIC_PAGES = {"index.md", "glossary.md", "accessibility.md", "privacy.md"}
-LIX_TARGET = {"sv": 40, "fi": 40}
+# LIX targets for topic pages. Swedish: 40, as in the style guide. Finnish: 55. LIX
+# counts every word over six letters as long, and Finnish builds meaning into long
+# compounds and endings (lastensuojeluilmoitus, hyvinvointialueella): our Finnish pages
+# with sentences of 7-8 words measure 53-61, so 40 would flag every page and tell the
+# editor nothing. 55 flags the pages that are harder than our own plain-language ones.
+LIX_TARGET = {"sv": 40, "fi": 55}
 UNSAFE = [
     (re.compile(r"<\s*script\b", re.I), "raw <script> in content; page behaviour belongs in overrides/"),
     (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> in content; embeds load third-party pages"),

@@ -46,18 +46,12 @@ def build_site(site_dir: Path, docs_dir: Path | None = None) -> subprocess.Compl
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(out)
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
     return out
-
-
-@pytest.fixture(scope="session")
-def site_real(site) -> Path:
-    """The real built site, under a name that test modules with their own `site` can use."""
-    return site
 
 
 @pytest.fixture(scope="session")
@@ -88,9 +82,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
+def server(built_site) -> str:
     """Serve the built site on loopback; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -17,7 +17,7 @@ def built_pages(site: Path, config) -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {c: [] for c in config.codes}
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")):
+        if rel.startswith(("assets/", "search/", "translation-status/")):  # editors-only page
             continue
         lang = next((c for c in others if rel.startswith(f"{c}/")), config.default)
         out[lang].append(page)

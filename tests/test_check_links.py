@@ -99,8 +99,8 @@ def test_external_failures_fail_but_403_405_429_count_as_reachable(monkeypatch):
     assert check_links.check_external(set(statuses)) == ["https://a.example/: HTTP 404"]
 
 
-def test_real_site_has_no_broken_internal_links(request):
-    built = request.getfixturevalue("site_real")
+def test_real_site_has_no_broken_internal_links(built_site):
+    built = built_site
     out = io.StringIO()
     code = check_links.run(built, check_links.site_config.load().site_url, external=False, out=out)
     assert code == 0, out.getvalue()

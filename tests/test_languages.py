@@ -1,4 +1,4 @@
-"""The built site is right about language: lang, switcher, hreflang, sitemap, search, 404."""
+"""The built built_site is right about language: lang, switcher, hreflang, sitemap, search, 404."""
 
 import json
 import re
@@ -8,24 +8,24 @@ import pytest
 from helpers import built_pages, page_slug, soup
 
 
-def file_for(site, url_path: str):
-    """The built file a site-relative URL path resolves to."""
+def file_for(built_site, url_path: str):
+    """The built file a built_site-relative URL path resolves to."""
     path = url_path.split("#")[0].lstrip("/")
-    target = site / path
+    target = built_site / path
     return target / "index.html" if path == "" or path.endswith("/") else target
 
 
-def test_every_page_is_built_in_every_language(site, config):
-    pages = built_pages(site, config)
-    slugs = {code: sorted(page_slug(site, p, config) for p in found) for code, found in pages.items()}
+def test_every_page_is_built_in_every_language(built_site, config):
+    pages = built_pages(built_site, config)
+    slugs = {code: sorted(page_slug(built_site, p, config) for p in found) for code, found in pages.items()}
     expected = sorted("" if f == "index.md" else f[:-3] for f in config.nav_files)
     for code in config.codes:
         assert slugs[code] == expected, f"{code}: pages differ from the nav"
 
 
-def test_html_lang_and_site_name_follow_the_language(site, config):
+def test_html_lang_and_site_name_follow_the_language(built_site, config):
     names = {}
-    for code, pages in built_pages(site, config).items():
+    for code, pages in built_pages(built_site, config).items():
         for page in pages:
             html = soup(page)
             assert html.html["lang"] == code, f"{page}: <html lang> is {html.html['lang']}"
@@ -33,65 +33,65 @@ def test_html_lang_and_site_name_follow_the_language(site, config):
     assert names == {"sv": "Barnskydd i Finland", "fi": "Lastensuojelu Suomessa", "en": "Child welfare in Finland"}
 
 
-def test_navigation_titles_are_translated(site):
-    nav = {code: soup(site / prefix / "aftercare" / "index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+def test_navigation_titles_are_translated(built_site):
+    nav = {code: soup(built_site / prefix / "aftercare" / "index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
            for code, prefix in (("sv", ""), ("fi", "fi"), ("en", "en"))}
     assert "Eftervård" in nav["sv"] and "Jälkihuolto" not in nav["sv"]
     assert "Jälkihuolto" in nav["fi"] and "Eftervård" not in nav["fi"]
     assert "Aftercare" in nav["en"] and "Eftervård" not in nav["en"]
 
 
-def test_switcher_links_go_to_the_same_page_in_each_language(site, config):
-    for code, pages in built_pages(site, config).items():
+def test_switcher_links_go_to_the_same_page_in_each_language(built_site, config):
+    for code, pages in built_pages(built_site, config).items():
         for page in pages:
-            slug = page_slug(site, page, config)
+            slug = page_slug(built_site, page, config)
             links = soup(page).select(".md-select__list a[data-lang-switch]")
             assert [a["data-lang-switch"] for a in links] == config.codes, page
-            page_url = "/" + page.parent.relative_to(site).as_posix().strip(".") + "/"
+            page_url = "/" + page.parent.relative_to(built_site).as_posix().strip(".") + "/"
             for a in links:
                 target_lang = a["data-lang-switch"]
                 resolved = urlparse(urljoin("http://x" + page_url.replace("//", "/"), a["href"])).path
                 assert resolved == "/" + config.prefix(target_lang) + (slug + "/" if slug else ""), (page, a["href"])
-                assert file_for(site, resolved).is_file(), f"{page}: switcher target {resolved} is not built"
+                assert file_for(built_site, resolved).is_file(), f"{page}: switcher target {resolved} is not built"
                 assert a["hreflang"] == target_lang and a["lang"] == target_lang
 
 
-def test_head_has_absolute_hreflang_alternates_and_x_default(site, config):
-    for code, pages in built_pages(site, config).items():
+def test_head_has_absolute_hreflang_alternates_and_x_default(built_site, config):
+    for code, pages in built_pages(built_site, config).items():
         for page in pages:
-            slug = page_slug(site, page, config)
+            slug = page_slug(built_site, page, config)
             alternates = {l["hreflang"]: l["href"] for l in soup(page).select("head link[hreflang]")}
             expected = {c: config.site_url + config.prefix(c) + (slug + "/" if slug else "") for c in config.codes}
             expected["x-default"] = expected[config.default]
             assert alternates == expected, page
 
 
-def test_material_does_not_see_the_alternates(site, config):
+def test_material_does_not_see_the_alternates(built_site, config):
     """Material's bundle fetches '<alternate>/sitemap.xml' for every link[rel=alternate]
     (exact match) and hijacks the switcher; ours carry rel="alternate " so it does not."""
-    html = (site / "aftercare" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "aftercare" / "index.html").read_text(encoding="utf-8")
     assert 'rel="alternate"' not in html
     assert html.count('rel="alternate "') == len(config.codes) + 1
 
 
-def test_sitemap_lists_every_page_with_all_alternates(site, config):
-    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
+    xml = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
-    pages = sum(len(p) for p in built_pages(site, config).values())
+    pages = sum(len(p) for p in built_pages(built_site, config).values())
     assert len(urls) == pages
     for block in urls:
         langs = re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block)
         assert sorted(l for l, _ in langs) == sorted(config.codes + ["x-default"]), block
         for _, href in langs:
             assert href.startswith(config.site_url)
-            assert file_for(site, href[len(config.site_url) - 1:]).is_file(), href
+            assert file_for(built_site, href[len(config.site_url) - 1:]).is_file(), href
 
 
 @pytest.mark.parametrize("code", ["sv", "fi", "en"])
-def test_each_language_has_its_own_search_index(site, config, code):
-    index = json.loads((site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_each_language_has_its_own_search_index(built_site, config, code):
+    index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [code]
-    titles = {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(site, config)[code] if soup(p).select_one("h1")}
+    titles = {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(built_site, config)[code] if soup(p).select_one("h1")}
     indexed = {d["title"] for d in index["docs"] if "#" not in d["location"]}
     assert titles <= indexed, titles - indexed
     for doc in index["docs"]:
@@ -100,20 +100,20 @@ def test_each_language_has_its_own_search_index(site, config, code):
     other = [c for c in config.codes if c != code]
     other_titles = set()
     for c in other:
-        other_titles |= {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(site, config)[c]}
+        other_titles |= {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(built_site, config)[c]}
     assert not (indexed & (other_titles - titles)), "another language's titles are in the index"
 
 
-def test_pages_point_search_at_their_own_language(site, config):
+def test_pages_point_search_at_their_own_language(built_site, config):
     for code in config.codes:
-        page = site / config.prefix(code) / "aftercare" / "index.html"
+        page = built_site / config.prefix(code) / "aftercare" / "index.html"
         settings = json.loads(soup(page).select_one("#__config").string)
         assert urljoin(f"http://x/{config.prefix(code)}aftercare/", settings["base"]) == f"http://x/{config.prefix(code)}"
 
 
 @pytest.mark.parametrize("code,title", [("sv", "Sidan hittades inte"), ("fi", "Sivua ei löytynyt"), ("en", "Page not found")])
-def test_each_language_has_its_own_404(site, config, code, title):
-    page = soup(site / config.prefix(code) / "404.html")
+def test_each_language_has_its_own_404(built_site, config, code, title):
+    page = soup(built_site / config.prefix(code) / "404.html")
     assert page.html["lang"] == code
     assert page.select_one("h1").get_text(strip=True) == title
     home = page.select_one("article a")["href"]
@@ -123,10 +123,10 @@ def test_each_language_has_its_own_404(site, config, code, title):
 THIRD_PARTY = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
 
 
-def test_no_page_loads_anything_from_another_host(site):
-    """Scripts, styles, fonts, icons and images come from the site itself. Links to
+def test_no_page_loads_anything_from_another_host(built_site):
+    """Scripts, styles, fonts, icons and images come from the built_site itself. Links to
     other sites (<a href>) are navigation, not requests, and are allowed."""
-    for path in site.rglob("*"):
+    for path in built_site.rglob("*"):
         if path.suffix == ".html":
             html = soup(path)
             for tag in html.select("script[src], link[href], img[src], iframe, source[src], video, audio, object, embed"):
