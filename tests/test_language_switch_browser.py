@@ -34,6 +34,9 @@ def test_switch_keeps_page_and_anchor_and_is_remembered(server, page_factory):
     assert not [u for u in seen["requests"] if "sitemap" in u]
     hosts = {urlparse(u).netloc for u in seen["requests"]}
     assert hosts == {urlparse(server).netloc}
+    assert page.context.cookies() == []
+    storage = page.evaluate("Object.keys(localStorage)")
+    assert [k for k in storage if not k.endswith(("__palette", "__consent"))] == [STORAGE_KEY]
 
 
 def test_switcher_follows_the_anchor_the_reader_moved_to(server, page_factory):

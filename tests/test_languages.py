@@ -5,6 +5,7 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import site_config
 from helpers import built_pages, page_slug, soup
 
 
@@ -139,3 +140,9 @@ def test_no_page_loads_anything_from_another_host(built_site):
             css = path.read_text(encoding="utf-8")
             assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css), f"{path}: url() to another host"
             assert not re.search(r"@import\s+(?:url\()?['\"]?(?:https?:)?//", css), path
+
+
+def test_config_keeps_the_stack_defaults_that_are_wrong_for_this_site_off():
+    text = (site_config.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- navigation.instant" not in text  # breaks the switcher and the strict build
+    assert "font: false" in text  # otherwise Material loads Google Fonts
