@@ -29,7 +29,7 @@ import docs_model  # noqa: E402
 import site_config  # noqa: E402
 
 # Front-matter keys that belong to one language's file only.
-PER_FILE_KEYS = {"source_hash", "allow_terms"}
+PER_FILE_KEYS = {"source_hash", "allow_terms", "aliases"}
 
 
 def internal_targets(page: docs_model.Page) -> list[str]:

@@ -19,6 +19,8 @@ def built_pages(site: Path, config) -> dict[str, list[Path]]:
         rel = page.relative_to(site).as_posix()
         if rel.startswith(("assets/", "search/", "translation-status/")):  # editors-only page
             continue
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:600]:
+            continue  # a redirect from a short or old address (hooks/redirects.py)
         lang = next((c for c in others if rel.startswith(f"{c}/")), config.default)
         out[lang].append(page)
     return out

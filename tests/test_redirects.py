@@ -1,0 +1,53 @@
+"""Short localized addresses and old URLs of renamed pages land on the canonical page."""
+
+import json
+
+from helpers import write_fixture_docs
+
+from conftest import build_site
+
+PAGE = "---\ntitle: T\ndescription: D.\nlast_reviewed: 2026-11-23\n{aliases}sources:\n  - title: Act\n    url: https://www.finlex.fi/\n---\n\n# T\n"
+
+
+def page(aliases=None):
+    return PAGE.format(aliases=f"aliases: {aliases}\n" if aliases else "")
+
+
+def test_real_short_addresses_are_listed_for_the_server(built_site):
+    redirects = json.loads((built_site / "redirects.json").read_text(encoding="utf-8"))
+    assert redirects["/eftervard/"] == "/aftercare/"
+    assert redirects["/fi/jalkihuolto/"] == "/fi/aftercare/"
+
+
+def test_short_addresses_and_old_urls_land_on_the_page_in_a_browser(server, page_factory):
+    browser_page = page_factory("sv-FI")
+    for alias, target in (("eftervard/", "aftercare/"), ("fi/jalkihuolto/", "fi/aftercare/"),
+                          ("fi/lastensuojeluilmoitus/", "fi/child-welfare-notification/")):
+        browser_page.goto(server + alias)
+        browser_page.wait_for_url(server + target)
+        assert browser_page.url == server + target
+
+
+def test_a_renamed_page_keeps_its_old_url(tmp_path, config, page_factory):
+    docs = write_fixture_docs(tmp_path, config, {"sv": {"aftercare.md": page("[/old-aftercare-page/]")}})
+    result = build_site(tmp_path / "site", docs)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "old-aftercare-page" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=/aftercare/">' in html
+    assert '<link rel="canonical" href="https://lastensuojelu.example.org/aftercare/">' in html
+
+
+def test_bad_aliases_stop_the_build_with_file_and_line(tmp_path, config):
+    docs = write_fixture_docs(tmp_path, config, {
+        "sv": {"aftercare.md": page("[/eftervard/]"), "placement.md": page("[/eftervard/, /Placering/, /privacy/]")},
+        "fi": {"aftercare.md": page("[/jalkihuolto/]")},
+    })
+    out = tmp_path / "site"
+    result = build_site(out, docs)
+    report = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/sv/placement.md:5: alias '/eftervard/' is already used by docs/sv/aftercare.md:5" in report
+    assert "docs/sv/placement.md:5: alias '/Placering/' must look like /eftervard/: lower-case a-z, 0-9 and hyphens, with a slash at both ends" in report
+    assert "docs/fi/aftercare.md:5: alias '/jalkihuolto/' of a 'fi' page must start with /fi/" in report
+    assert "docs/sv/placement.md:5: alias '/privacy/' is the address of a real page; choose another" in report
+    assert not out.exists()
