@@ -56,3 +56,10 @@ def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | No
         for name, text in files.items():
             (docs / code / name).write_text(text, encoding="utf-8")
     return docs
+
+
+def heading_text(element) -> str:
+    """A heading's text without its permalink ("#")."""
+    for link in element.select(".headerlink"):
+        link.extract()
+    return element.get_text(strip=True)

@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import site_config
-from helpers import built_pages, page_slug, soup
+from helpers import built_pages, heading_text, page_slug, soup
 
 
 def file_for(built_site, url_path: str):
@@ -92,7 +92,7 @@ def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
 def test_each_language_has_its_own_search_index(built_site, config, code):
     index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [code]
-    titles = {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(built_site, config)[code] if soup(p).select_one("h1")}
+    titles = {heading_text(soup(p).select_one("h1")) for p in built_pages(built_site, config)[code] if soup(p).select_one("h1")}
     indexed = {d["title"] for d in index["docs"] if "#" not in d["location"]}
     assert titles <= indexed, titles - indexed
     for doc in index["docs"]:
@@ -101,7 +101,7 @@ def test_each_language_has_its_own_search_index(built_site, config, code):
     other = [c for c in config.codes if c != code]
     other_titles = set()
     for c in other:
-        other_titles |= {soup(p).select_one("h1").get_text(strip=True) for p in built_pages(built_site, config)[c]}
+        other_titles |= {heading_text(soup(p).select_one("h1")) for p in built_pages(built_site, config)[c]}
     assert not (indexed & (other_titles - titles)), "another language's titles are in the index"
 
 

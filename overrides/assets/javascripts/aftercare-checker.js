@@ -1,0 +1,55 @@
+/* The aftercare rights checker on the aftercare page (hooks/aftercare_checker.py puts the
+ * form there, hidden; it shows only when this script runs). Nothing is sent anywhere:
+ * the form has no action, and the answer is computed by aftercare-rules.js in the page.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-aftercare-checker]");
+  if (!form || !window.AftercareRules) return;
+  var strings = JSON.parse(form.getAttribute("data-strings"));
+  var output = form.querySelector("[data-checker-result]");
+  form.hidden = false;
+
+  function localDate(text) {
+    var p = text.split("-");
+    var date = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]));
+    return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  }
+  function today() {
+    var t = new Date();
+    return t.getFullYear() + "-" + String(t.getMonth() + 1).padStart(2, "0") + "-" + String(t.getDate()).padStart(2, "0");
+  }
+  function syncStart() {
+    var open = form.elements.kind.value === "open";
+    form.querySelector("[data-start]").hidden = !open;
+    form.elements.start.required = open;
+  }
+
+  form.addEventListener("change", syncStart);
+  syncStart();
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var result = window.AftercareRules.evaluate({
+      birth: form.elements.birth.value,
+      kind: form.elements.kind.value,
+      start: form.elements.start.value,
+      end: form.elements.end.value,
+      today: form.getAttribute("data-today") || today()
+    });
+    var lines = [];
+    if (result.status === "invalid") lines.push(strings.invalid);
+    else if (result.status === "not-entitled") lines.push(strings.no, strings["rule_" + result.rule]);
+    else {
+      lines.push((result.status === "ended" ? strings.ended : strings.yes).replace("{date}", localDate(result.ends)));
+      lines.push(strings["rule_" + result.rule]);
+    }
+    if (result.status !== "invalid") lines.push(strings.note);
+    output.textContent = "";
+    lines.forEach(function (line) {
+      var p = document.createElement("p");
+      p.textContent = line;
+      output.appendChild(p);
+    });
+    output.setAttribute("data-status", result.status);
+  });
+})();
