@@ -1,0 +1,240 @@
+"""Accessibility and privacy on every built page, in every language, in a real browser.
+
+- axe-core (bundled with the pinned axe-playwright-python, so offline): every WCAG 2.0
+  and 2.1 A/AA rule, on every page, and with the search dialog open.
+- keyboard: skip link, quick exit, language switcher, search and the aftercare checker
+  with Tab, Enter, Space and Escape alone, and a visible focus ring on every stop.
+- small screens and zoom: no sideways scrolling at 200 % text size; tap targets.
+- language markup, reduced motion, and privacy: no request to another host, no cookie,
+  nothing stored but the reader's own choices.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import axe_playwright_python
+import pytest
+from helpers import built_pages
+
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+ALLOWED_STORAGE = {"portal.language"}
+
+
+def every_url(site, config, server):
+    urls = []
+    for pages in built_pages(site, config).values():
+        for path in pages:
+            rel = path.parent.relative_to(site).as_posix()
+            urls.append(server + ("" if rel == "." else rel + "/"))
+    for code in config.codes:
+        urls.append(server + config.prefix(code) + "no-such-page/")  # the language's 404
+    return urls
+
+
+def audit(page, extra_rules=()):
+    page.evaluate(AXE)
+    options = dict(WCAG)
+    result = page.evaluate("options => axe.run(document, options)", options)
+    problems = [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary'][:200]}" for v in result["violations"]]
+    for rule in extra_rules:
+        single = page.evaluate("rule => axe.run(document, {runOnly: {type: 'rule', values: [rule]}})", rule)
+        problems += [f"{v['id']}: {v['nodes'][0]['target']}" for v in single["violations"]]
+    return problems
+
+
+def test_axe_finds_no_violations_on_any_page(built_site, config, server, page_factory):
+    page = page_factory("sv-FI")
+    failures = {}
+    for url in every_url(built_site, config, server):
+        page.goto(url)
+        problems = audit(page)
+        if problems:
+            failures[url] = problems
+    assert failures == {}
+
+
+@pytest.mark.parametrize("prefix,query", [("", "eftervård"), ("fi/", "jälkihuolto"), ("en/", "aftercare")])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_axe_finds_no_violations_with_search_open(server, page_factory, prefix, query, width):
+    page = page_factory("sv-FI", viewport={"width": width, "height": 800})
+    page.goto(server + prefix + "placement/")
+    if width < 1220:  # on small screens the search opens from the header button
+        page.click(".md-header label[for=__search]")
+        page.wait_for_selector(".md-search__input", state="visible")
+        page.focus(".md-search__input")
+    else:
+        page.keyboard.press("s")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    assert audit(page, extra_rules=["aria-dialog-name"]) == []
+
+
+def test_axe_catches_a_broken_page(server, page_factory):
+    """The audit can fail: remove an image's name and a label, and it says so."""
+    page = page_factory("sv-FI")
+    page.goto(server + "aftercare/")
+    page.evaluate("""() => {
+        document.querySelector('.md-search__input').removeAttribute('aria-label');
+        document.querySelector('.md-search__input').removeAttribute('placeholder');
+        document.querySelector('.safety-bar__exit').style.background = '#ccc';
+    }""")
+    problems = audit(page)
+    assert any(p.startswith("label:") for p in problems)
+    assert any(p.startswith("color-contrast:") for p in problems)
+
+
+def test_privacy_on_every_page(built_site, config, server, page_factory):
+    page = page_factory("fi-FI")
+    requests, failed = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    for url in every_url(built_site, config, server):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    page.click(".md-select__list a[data-lang-switch=en]", force=True)  # a choice the reader makes
+    page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).netloc for u in requests + failed}
+    assert hosts == {urlparse(server).netloc}
+    assert failed == []
+    assert page.context.cookies() == []
+    stored = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    assert set(stored[0]) <= ALLOWED_STORAGE and stored[1] == []
+
+
+@pytest.mark.parametrize("prefix", ["", "fi/", "en/"])
+def test_no_sideways_scrolling_at_200_percent_text(built_site, config, server, page_factory, prefix):
+    page = page_factory("sv-FI", viewport={"width": 640, "height": 480})
+    lang = {"": "sv", "fi/": "fi", "en/": "en"}[prefix]
+    for path in built_pages(built_site, config)[lang]:
+        rel = path.parent.relative_to(built_site).as_posix()
+        page.goto(server + ("" if rel == "." else rel + "/"))
+        page.evaluate("document.documentElement.style.fontSize = '250%'")  # Material's 125 % doubled
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{rel}: {overflow}px sideways at 200 % text"
+
+
+TARGETS = ("button, input, select, textarea, summary, .md-header a, .md-header label, .md-nav__link, "
+           ".safety-bar__exit, .md-select__link, .language-banner__stay, .md-footer__link")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_tap_targets_are_at_least_24_px(server, page_factory, width):
+    page = page_factory("sv-FI", viewport={"width": width, "height": 800})
+    small = []
+    for path in ("aftercare/", "fi/aftercare/", "en/help-and-contacts/"):
+        page.goto(server + path)
+        small += page.evaluate("""selector => [...document.querySelectorAll(selector)]
+            .filter(el => el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden'
+                          && getComputedStyle(el).opacity !== '0')
+            .map(el => [el, el.getBoundingClientRect()])
+            .filter(([el, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+            .map(([el, r]) => location.pathname + ' ' + el.outerHTML.slice(0, 80) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""", TARGETS)
+    assert small == []
+
+
+def focus_ring(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement, s = getComputedStyle(el);
+        return {tag: el.tagName, text: (el.textContent || el.value || '').trim().slice(0, 40),
+                visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'};
+    }""")
+
+
+def test_keyboard_skip_link_quick_exit_and_visible_focus(server, page_factory):
+    page = page_factory("sv-FI")
+    page.route(re.compile(r"^https://www\.google\.fi/.*"), lambda route: route.fulfill(status=200, body="neutral"))
+    page.goto(server + "aftercare/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert page.locator(".md-skip").is_visible()
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        stops.append(ring)
+        if page.evaluate("document.activeElement.hasAttribute('data-quick-exit')"):
+            break
+    else:
+        pytest.fail(f"quick exit not reached with Tab: {stops}")
+    assert all(s["visible"] for s in stops), stops
+    page.keyboard.press("Enter")
+    page.wait_for_url("https://www.google.fi/")
+
+
+def test_keyboard_language_switcher_keeps_the_section(server, page_factory):
+    page = page_factory("sv-FI")
+    page.goto(server + "aftercare/#how-long")
+    page.focus(".md-header .md-logo")  # Tab would otherwise continue from #how-long
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('data-lang-switch') === 'fi'"):
+            break
+    else:
+        pytest.fail("the Finnish switcher link is not reachable with Tab")
+    assert page.locator(".md-select__list a[data-lang-switch=fi]").is_visible()
+    assert focus_ring(page)["visible"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "fi/aftercare/#how-long")
+
+
+def test_keyboard_search_opens_finds_and_closes(server, page_factory):
+    page = page_factory("fi-FI")
+    page.goto(server + "fi/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("sijoitus")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.goto(server + "fi/privacy/")
+    page.keyboard.press("/")
+    page.keyboard.type("itsenäistymisvarat")
+    page.wait_for_selector(".md-search-result__item")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlparse(page.url).path.startswith("/fi/") and urlparse(page.url).path != "/fi/privacy/"
+
+
+def test_keyboard_aftercare_checker(server, page_factory):
+    page = page_factory("en-GB")
+    page.goto(server + "en/aftercare/")
+    page.focus("#checker-birth")
+    page.keyboard.type("05042008")
+    assert page.locator("#checker-birth").input_value() != ""
+    for _ in range(4):  # Tab walks the date field's own parts first, then on to the radios
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name === 'kind'"):
+            break
+    assert focus_ring(page)["visible"]
+    page.keyboard.press("ArrowDown")  # radio group: move to "open care"
+    assert page.locator("input[name=kind][value=open]").is_checked()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Space")
+    assert page.locator("input[name=kind][value=care]").is_checked()
+    page.focus("#checker-end")
+    page.keyboard.type("05042026")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-checker-result]").get_attribute("data-status") == "entitled"
+
+
+def test_language_markup(built_site, config, server, page_factory):
+    page = page_factory("en-GB")
+    page.goto(server + "en/glossary/")
+    for code in config.codes:
+        link = page.locator(f".md-select__list a[data-lang-switch={code}]")
+        assert link.get_attribute("lang") == code
+    marked = page.evaluate("[...document.querySelectorAll('article [lang]')].map(e => e.lang)")
+    assert "fi" in marked and "sv" in marked, "the glossary's Finnish and Swedish terms carry their lang"
+
+
+def test_reduced_motion_turns_off_transitions(server, page_factory):
+    page = page_factory("sv-FI")
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(server + "aftercare/")
+    duration = page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).transitionDuration")
+    assert all(float(d.rstrip("ms").rstrip("s")) <= 0.01 for d in duration.split(","))
+    page.emulate_media(reduced_motion="no-preference")
+    page.reload()
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") in ("auto", "smooth")
