@@ -8,7 +8,6 @@ so screen readers pronounce it right, and links to every language that has the p
 
 import html
 from pathlib import Path
-from urllib.parse import urlparse
 
 import i18n_state
 
@@ -18,9 +17,9 @@ def on_page_content(content, page, config, files):
     written = getattr(page.file, "locale", reader)
     if written == reader:
         return content
-    name = page.file.src_uri[len(written) + 1:] if page.file.src_uri.startswith(f"{written}/") else page.file.src_uri
+    name = i18n_state.page_name(page, written)
     slug = "" if name == "index.md" else name[:-3] + "/"
-    base = urlparse(config.site_url or "/").path or "/"
+    base = i18n_state.site_path(config)
     ui_all = config.extra["ui_all"]
     links = []
     for code in i18n_state.languages(config):

@@ -38,3 +38,16 @@ def all_languages_built(config: MkDocsConfig) -> bool:
     in the outer build the flag is False again and every language is on disk.
     """
     return not i18n(config).building
+
+
+def page_name(page, lang: str) -> str:
+    """The page's file inside its language folder: 'aftercare.md' for 'fi/aftercare.md'."""
+    src = page.file.src_uri
+    return src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
+
+
+def site_path(config: MkDocsConfig) -> str:
+    """The URL path the site is served under ('/' for https://example.org/)."""
+    from urllib.parse import urlparse
+
+    return urlparse(config.site_url or "/").path or "/"

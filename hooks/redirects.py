@@ -22,7 +22,6 @@ import logging
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 from mkdocs.plugins import event_priority
 
@@ -91,7 +90,7 @@ def on_post_build(config):
     if not i18n_state.all_languages_built(config):
         return
     site = Path(config.site_dir)
-    base = urlparse(config.site_url or "/").path or "/"
+    base = i18n_state.site_path(config)
     for alias, (target, lang, where) in sorted(_aliases.items()):
         out = site / alias.strip("/") / "index.html"
         if out.exists():

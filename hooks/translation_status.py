@@ -27,7 +27,7 @@ def on_page_markdown(markdown, page, config, files):
     default = i18n_state.default_language(config)
     if lang == default or getattr(page.file, "locale", lang) != lang:
         return markdown
-    name = Path(page.file.src_uri).relative_to(lang).as_posix() if page.file.src_uri.startswith(f"{lang}/") else page.file.src_uri
+    name = i18n_state.page_name(page, lang)
     source_path = Path(config.docs_dir) / default / name
     if not source_path.is_file():
         return markdown

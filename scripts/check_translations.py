@@ -149,6 +149,23 @@ def stamp(path: Path, config: site_config.SiteConfig) -> str:
     return digest
 
 
+def status_rows(config: site_config.SiteConfig) -> list[tuple[str, str, str]]:
+    """(page, language, state) for every page and language: up to date / outdated / missing."""
+    pages = docs_model.load_all(config.docs_dir, config.codes)
+    rows = []
+    for name in sorted(pages[config.default]):
+        source = pages[config.default][name]
+        for code in config.codes:
+            if code == config.default:
+                rows.append((name, code, "source"))
+            elif name not in pages[code]:
+                rows.append((name, code, "missing"))
+            else:
+                recorded = pages[code][name].meta.get("source_hash")
+                rows.append((name, code, "up to date" if str(recorded) == docs_model.body_hash(source.body) else "outdated"))
+    return rows
+
+
 def main(argv: list[str]) -> int:
     config = site_config.load()
     root = site_config.ROOT
@@ -177,19 +194,3 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 
-
-def status_rows(config: site_config.SiteConfig) -> list[tuple[str, str, str]]:
-    """(page, language, state) for every page and language: up to date / outdated / missing."""
-    pages = docs_model.load_all(config.docs_dir, config.codes)
-    rows = []
-    for name in sorted(pages[config.default]):
-        source = pages[config.default][name]
-        for code in config.codes:
-            if code == config.default:
-                rows.append((name, code, "source"))
-            elif name not in pages[code]:
-                rows.append((name, code, "missing"))
-            else:
-                recorded = pages[code][name].meta.get("source_hash")
-                rows.append((name, code, "up to date" if str(recorded) == docs_model.body_hash(source.body) else "outdated"))
-    return rows
