@@ -7,20 +7,44 @@ hook splits that index into site/search/ (default language), site/fi/search/,
 site/en/search/ ..., each with `lang: [<that language>]` and locations relative to the
 language's root. overrides/main.html points Material's search at the language root, so
 a Finnish page loads /fi/search/search_index.json and searches Finnish pages only.
+
+The stemmer comes from locales/<code>.yml `search:`: a lunr language Material ships
+(sv, fi, en, ru, ar, ...), or `exact` where lunr has none (Estonian, Ukrainian, Somali,
+Persian). lunr's English trimmer would strip every letter outside a-z (Cyrillic, Arabic
+script, even ä and õ at a word's end), so an exact-words index has no trimmer, no
+stemmer and no stop words, and splits words at punctuation instead: a reader finds the
+words as they are written on the page.
 """
 
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 import i18n_state
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import locales  # noqa: E402
 
-def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
+# Exact-words languages split at punctuation too (the trimmer that would remove it is off).
+# Apostrophes are kept: they are part of Ukrainian and Somali words.
+EXACT_SEPARATOR = r'[\s\-,:;.!?=\[\]()"/«»„“”…\u060C\u061B\u061F\u06D4]+'
+FULL_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+
+
+def search_config(base: dict, stemmer: str) -> dict:
+    """The lunr settings of one language's index."""
+    if stemmer == "exact":
+        return dict(base, lang=["en"], pipeline=[], separator=EXACT_SEPARATOR)
+    return dict(base, lang=[stemmer], pipeline=FULL_PIPELINE)
+
+
+def split_index(index: dict, languages: list[str], default: str, stemmers: dict[str, str] | None = None) -> dict[str, dict]:
     """Return {lang: index} with each entry in exactly one language's index."""
+    stemmers = stemmers or {lang: lang for lang in languages}
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
-    out = {lang: {"config": dict(index["config"], lang=[lang]), "docs": []} for lang in languages}
+    out = {lang: {"config": search_config(index["config"], stemmers[lang]), "docs": []} for lang in languages}
     for doc in index["docs"]:
         location = doc["location"]
         lang = next((code for code, p in prefixes.items() if location.startswith(p)), default)
@@ -30,6 +54,12 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return out
 
 
+def page_file(location: str) -> str:
+    """'aftercare.md' for 'aftercare/#how-long', 'index.md' for '' or '#need-help-now'."""
+    path = location.split("#")[0].strip("/")
+    return (path or "index") + ".md"
+
+
 @event_priority(-200)
 def on_post_build(config):
     if not i18n_state.all_languages_built(config):
@@ -37,7 +67,13 @@ def on_post_build(config):
     site = Path(config.site_dir)
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     default = i18n_state.default_language(config)
-    for lang, index in split_index(merged, i18n_state.languages(config), default).items():
+    langs = i18n_state.languages(config)
+    stemmers = {lang: locales.load(lang).get("search", lang) for lang in langs}
+    docs = Path(config.docs_dir)
+    for lang, index in split_index(merged, langs, default, stemmers).items():
+        # a page not yet translated is shown from Swedish (fallback): it is not searchable
+        # in this language, or a Russian search would list Swedish pages
+        index["docs"] = [d for d in index["docs"] if (docs / lang / page_file(d["location"])).is_file()]
         target = site / i18n_state.prefix(config, lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

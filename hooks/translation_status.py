@@ -43,6 +43,11 @@ def on_page_markdown(markdown, page, config, files):
     return notice + markdown
 
 
+STATUS_CSS = """body{font-family:system-ui,sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:collapse}
+th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:left}.state-outdated,.state-missing{background:#fde8e8}
+"""
+
+
 @event_priority(-200)
 def on_post_build(config):
     if not i18n_state.all_languages_built(config):
@@ -64,13 +69,14 @@ def on_post_build(config):
     head = "".join(f"<th scope=\"col\">{c}</th>" for c in codes)
     out = Path(config.site_dir) / "translation-status" / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
+    # a stylesheet file, not a <style> block: the Content-Security-Policy allows no inline style
+    (out.parent / "status.css").write_text(STATUS_CSS, encoding="utf-8")
     out.write_text(f"""<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Translation status - for editors</title>
-<style>body{{font-family:system-ui,sans-serif;margin:1rem;color:#1a1a1a}}table{{border-collapse:collapse}}
-th,td{{border:1px solid #767676;padding:.3rem .6rem;text-align:left}}.state-outdated,.state-missing{{background:#fde8e8}}</style>
+<link rel="stylesheet" href="status.css">
 </head>
 <body><main>
 <h1>Translation status</h1>

@@ -1,60 +1,47 @@
-"""Give templates the interface strings of the language being built.
+"""Give templates the language being built: its interface strings, direction and nav titles.
 
-The strings (switcher label, language banner, "last reviewed", 404 text, ...) live in
-locales/ui.yml, one block per language. Material translates only its own strings; ours
-need the same treatment in every language, so a missing key is a build error that names
-the file, the language and the key.
+Each language's strings (switcher label, language banner, "last reviewed", 404 text, ...)
+and navigation titles live in locales/<code>.yml (scripts/locales.py reads them).
+Material translates only its own strings; ours need the same treatment in every language,
+so a missing file or key is a build error that names the file and the key. The nav titles
+are handed to mkdocs-static-i18n as its nav_translations, so mkdocs.yml keeps one short
+entry per language. Text direction (ltr/rtl) goes to Material's theme.direction;
+hooks/text_direction.py also puts it on <html>.
 """
 
+import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import i18n_state
 
-UI_FILE = Path(__file__).resolve().parent.parent / "locales" / "ui.yml"
-
-
-def load_strings(path: Path = UI_FILE) -> dict[str, dict[str, str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise PluginError(f"{path}: expected one mapping per language code")
-    return data
-
-
-def check_complete(strings: dict, languages: list[str], reference: str, path: Path = UI_FILE):
-    """Every language has every key of the reference language, and nothing empty."""
-    problems = []
-    keys = set(strings.get(reference, {}))
-    for lang in languages:
-        have = strings.get(lang)
-        if have is None:
-            problems.append(f"{path}: no block '{lang}:' - add the interface strings for {lang}")
-            continue
-        for key in sorted(keys - set(have)):
-            problems.append(f"{path}: '{lang}' is missing the key '{key}' (see '{reference}')")
-        for key, value in have.items():
-            if not str(value or "").strip():
-                problems.append(f"{path}: '{lang}.{key}' is empty")
-    return problems
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import locales  # noqa: E402
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has chosen the language
 def on_config(config):
-    strings = load_strings()
     langs = i18n_state.languages(config)
-    problems = check_complete(strings, langs, i18n_state.default_language(config))
+    default = i18n_state.default_language(config)
+    problems = locales.check(langs, default)
     if problems:
         raise PluginError("\n".join(problems))
     lang = i18n_state.current_language(config)
-    config.extra["ui"] = strings[lang]
+    data = {code: locales.load(code) for code in langs}
+    config.extra["ui"] = data[lang]["ui"]
     # every language's strings, for the language banner and the language names
-    config.extra["ui_all"] = {code: strings[code] for code in langs}
+    config.extra["ui_all"] = {code: data[code]["ui"] for code in langs}
     config.extra["lang_prefix"] = i18n_state.prefix(config, lang)
     config.extra["lang_code"] = lang
-    config.extra["default_lang"] = i18n_state.default_language(config)
+    config.extra["default_lang"] = default
+    config.site_name = config.extra["ui"]["site_name"]
+    config.site_description = config.extra["ui"]["site_description"]
+    config.extra["lang_direction"] = data[lang].get("direction", "ltr")
+    config.theme["direction"] = config.extra["lang_direction"]
+    nav = {k: v for k, v in data[lang]["nav"].items() if k != v}
+    i18n_state.i18n(config).current_language_config["nav_translations"] = nav
     return config
 
 

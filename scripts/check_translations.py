@@ -9,12 +9,12 @@ Usage:
 
 The source of every page is the default language's page (docs/sv/). For each
 translation it checks: the page exists (full languages must have every page; partial
-languages a subset), no orphan pages, the same heading ids in the same order, the same
+languages the pages in mkdocs.yml extra.partial_pages), no orphan pages, the same heading ids in the same order, the same
 front-matter keys, the same admonitions, tables and list blocks in the same order, and
 links to the same pages and anchors. A translation records `source_hash`, a fingerprint
 of its source's body when it was last translated; when the source changes, the
-translation is outdated until it is updated and re-stamped (an error for full languages,
-a warning for partial ones, which show readers a notice instead).
+translation is outdated until it is updated and re-stamped. Partial languages are held
+to the same rules for the pages they have: an outdated page is an error in every language.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import docs_model  # noqa: E402
 import site_config  # noqa: E402
 
 # Front-matter keys that belong to one language's file only.
-PER_FILE_KEYS = {"source_hash", "allow_terms", "aliases"}
+PER_FILE_KEYS = {"source_hash", "allow_terms", "aliases", "translated_from", "translated_on"}
 
 
 def internal_targets(page: docs_model.Page) -> list[str]:
@@ -113,9 +113,13 @@ def check(config: site_config.SiteConfig, root: Path) -> tuple[list[str], list[s
             continue
         mine = pages[lang.code]
         for name in sorted(set(reference) - set(mine)):
+            where = (config.docs_dir / lang.code / name).relative_to(root).as_posix()
             if lang.full:
-                errors.append(f"{(config.docs_dir / lang.code / name).relative_to(root).as_posix()}: missing: "
-                              f"{lang.code} must have every page; translate {reference[name].label(root)}")
+                errors.append(f"{where}: missing: {lang.code} must have every page; "
+                              f"translate {reference[name].label(root)}")
+            elif name in config.partial_pages:
+                errors.append(f"{where}: missing: every partial language must have {', '.join(config.partial_pages)} "
+                              f"(mkdocs.yml extra.partial_pages); translate {reference[name].label(root)}")
         for name in sorted(set(mine) - set(reference)):
             errors.append(f"{mine[name].label(root)}:1: orphan: there is no {config.default}/{name} it translates; "
                           f"rename it to match its source page or remove it")
@@ -123,7 +127,7 @@ def check(config: site_config.SiteConfig, root: Path) -> tuple[list[str], list[s
             errors += compare(reference[name], mine[name], root)
             stale = staleness(reference[name], mine[name], root)
             if stale:
-                (errors if lang.full else warnings).append(stale)
+                errors.append(stale)
     return errors, warnings
 
 

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, if they are missing: Chromium for the
-# browser tests (Playwright cannot download a browser here, so it drives Debian's).
+# browser tests (Playwright cannot download a browser here, so it drives Debian's), and
+# nginx with its brotli module for tests/test_nginx.py, which runs deploy/nginx.conf.
+#
+# The tests start their own nginx as the current user on a free loopback port; they need
+# only the binary and its modules. Debian's nginx package would start a system service
+# on port 80 on install: a policy-rc.d keeps it from starting during the install
+# (and an existing one, or a service manager's own policy, is left as it is).
 set -euo pipefail
-packages=(chromium)
+packages=(chromium nginx libnginx-mod-http-brotli-filter)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -11,5 +17,14 @@ done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing Debian packages: ${missing[*]}"
+
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  # exit 101: "action forbidden" for invoke-rc.d, so no service is started by the install
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod 755 "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
+
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null  # with its fonts

@@ -6,7 +6,10 @@ Usage: lint_content.py [--max-age-days N] [--today YYYY-MM-DD]
 Errors (exit 1):
 - front matter: title, description, last_reviewed and sources are required; the date is
   YYYY-MM-DD and not in the future; sources are a list of {title, url} with https URLs.
-- termbase (locales/termbase.yml): a forbidden term, with the preferred one to use.
+- termbase (the `termbase:` block of locales/<code>.yml): a forbidden term, with the
+  preferred one to use.
+- pages of a partial language say what they were translated from and when
+  (`translated_from:`, `translated_on:`); the build shows it to readers.
   A page that discusses a term on purpose lists it in `allow_terms:`.
 - raw <script>, <iframe>, inline event handlers (onclick=...), http:// links.
 Warnings (reported, exit 0):
@@ -28,9 +31,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docs_model  # noqa: E402
+import locales  # noqa: E402
 import site_config  # noqa: E402
 
-TERMBASE = site_config.ROOT / "locales" / "termbase.yml"
 REQUIRED = ("title", "description", "last_reviewed", "sources")
 NOT_TOPIC_PAGES = {"index.md", "glossary.md", "accessibility.md", "privacy.md"}
 # LIX targets for topic pages. Swedish: 40, as in the style guide. Finnish: 55. LIX
@@ -56,8 +59,9 @@ class Findings:
     report: list[str]
 
 
-def load_termbase(path: Path = TERMBASE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def load_termbase(codes: list[str]) -> dict:
+    """{language: its termbase block} from locales/<code>.yml."""
+    return {code: locales.termbase(code) for code in codes}
 
 
 def plain_text(body: str) -> str:
@@ -84,6 +88,32 @@ def lix(body: str) -> tuple[float, int]:
         return 0.0, 0
     long_words = sum(1 for w in words if len(w) > 6)
     return len(words) / sentences + 100 * long_words / len(words), len(words)
+
+
+def check_translation_record(page: docs_model.Page, label: str, today: dt.date, full: list[str], f: Findings):
+    """A page in a partial language names its source language and the translation date."""
+    meta, line = page.meta, page.meta_lines.get
+    source = meta.get("translated_from")
+    if source is None:
+        f.errors.append(f"{label}:1: front matter lacks 'translated_from:'; a page in a partial language names the "
+                        f"language it was translated from ({', '.join(full)})")
+    elif source not in full:
+        f.errors.append(f"{label}:{line('translated_from', 1)}: translated_from: '{source}' is not a full language; "
+                        f"use one of {', '.join(full)}")
+    value = meta.get("translated_on")
+    if value is None:
+        f.errors.append(f"{label}:1: front matter lacks 'translated_on:'; give the translation date like 2026-11-23")
+        return
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            value = None
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        f.errors.append(f"{label}:{line('translated_on', 1)}: translated_on must be a date like 2026-11-23, "
+                        f"not '{meta['translated_on']}'")
+    elif value > today:
+        f.errors.append(f"{label}:{line('translated_on', 1)}: translated_on {value} is in the future")
 
 
 def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_age: int, f: Findings):
@@ -156,7 +186,9 @@ def check_unsafe(page: docs_model.Page, label: str, f: Findings):
 
 def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: int = 365,
          termbase: dict | None = None) -> Findings:
-    termbase = load_termbase() if termbase is None else termbase
+    termbase = load_termbase(config.codes) if termbase is None else termbase
+    full = [lang.code for lang in config.languages if lang.full]
+    partial = {lang.code for lang in config.languages if not lang.full}
     f = Findings([], [], [])
     for code, name, path in docs_model.iter_pages(config.docs_dir, config.codes):
         label = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
@@ -166,6 +198,8 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
             f.errors.append(str(exc).replace(str(path), label, 1))
             continue
         check_front_matter(page, label, today, max_age, f)
+        if code in partial:
+            check_translation_record(page, label, today, full, f)
         check_terms(page, label, termbase, f)
         check_unsafe(page, label, f)
         score, words = lix(page.body)

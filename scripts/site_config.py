@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+import locales
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,7 +39,7 @@ class Language:
     code: str
     name: str
     default: bool = False
-    full: bool = True  # a full language must have every page; a partial one a subset
+    full: bool = True  # a full language must have every page; a partial one extra.partial_pages
 
 
 @dataclass
@@ -47,6 +49,8 @@ class SiteConfig:
     site_dir: Path
     languages: list[Language] = field(default_factory=list)
     nav_files: list[str] = field(default_factory=list)
+    # the pages every partial language must have (mkdocs.yml extra.partial_pages)
+    partial_pages: list[str] = field(default_factory=list)
 
     @property
     def default(self) -> str:
@@ -61,17 +65,20 @@ class SiteConfig:
         return "" if code == self.default else f"{code}/"
 
 
-def load(path: Path = ROOT / "mkdocs.yml") -> SiteConfig:
+def load(path: Path | None = None) -> SiteConfig:
+    """The settings of mkdocs.yml, or of the file named by $MKDOCS_CONFIG (the benchmark's
+    synthetic sites); a config for the checks must be a complete file, not an INHERIT."""
+    path = Path(path or os.environ.get("MKDOCS_CONFIG") or ROOT / "mkdocs.yml")
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
     extra = data.get("extra") or {}
-    partial = set(extra.get("partial_languages") or [])
+    base = path.parent
     languages = [
-        Language(code=l["locale"], name=l["name"], default=bool(l.get("default")), full=l["locale"] not in partial)
+        Language(code=l["locale"], name=l["name"], default=bool(l.get("default")),
+                 full=locales.coverage(l["locale"], base / "locales") == "full")
         for l in i18n["languages"]
         if l.get("build", True)
     ]
-    base = path.parent
 
     def walk(items):
         for item in items or []:
@@ -87,4 +94,5 @@ def load(path: Path = ROOT / "mkdocs.yml") -> SiteConfig:
         site_dir=base / data.get("site_dir", "site"),
         languages=languages,
         nav_files=list(walk(data.get("nav"))),
+        partial_pages=list(extra.get("partial_pages") or []),
     )

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 import axe_playwright_python
 import pytest
+import site_config
 from helpers import built_pages
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -55,7 +56,8 @@ def test_axe_finds_no_violations_on_any_page(built_site, config, server, page_fa
     assert failures == {}
 
 
-@pytest.mark.parametrize("prefix,query", [("", "eftervård"), ("fi/", "jälkihuolto"), ("en/", "aftercare")])
+@pytest.mark.parametrize("prefix,query", [("", "eftervård"), ("fi/", "jälkihuolto"), ("en/", "aftercare"),
+                                          ("ar/", "112"), ("ru/", "112")])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_axe_finds_no_violations_with_search_open(server, page_factory, prefix, query, width):
     page = page_factory("sv-FI", viewport={"width": width, "height": 800})
@@ -103,7 +105,7 @@ def test_privacy_on_every_page(built_site, config, server, page_factory):
     assert set(stored[0]) <= ALLOWED_STORAGE and stored[1] == []
 
 
-@pytest.mark.parametrize("prefix", ["", "fi/", "en/"])
+@pytest.mark.parametrize("prefix", [site_config.load().prefix(c) for c in site_config.load().codes])
 def test_no_sideways_scrolling_at_200_percent_text(built_site, config, server, page_factory, prefix):
     page = page_factory("sv-FI", viewport={"width": 640, "height": 480})
     lang = {"": "sv", "fi/": "fi", "en/": "en"}[prefix]

@@ -33,18 +33,19 @@ def test_a_clean_fixture_site_builds(tmp_path, config):
     assert (tmp_path / "site" / "fi" / "index.html").is_file()
 
 
-def test_missing_interface_string_stops_the_build(tmp_path, config, monkeypatch):
-    """locales/ui.yml must give every language every key (named in the error)."""
-    import sys
-    from pathlib import Path
+def test_incomplete_locales_file_stops_the_build(tmp_path):
+    """locales/<code>.yml must give every language every ui and nav key (named in the error)."""
+    import locales
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    import ui_strings
-
-    strings = {"sv": {"a": "x", "b": "y"}, "fi": {"a": "x"}, "en": {"a": "", "b": "y"}}
-    problems = ui_strings.check_complete(strings, ["sv", "fi", "en", "ru"], "sv", Path("locales/ui.yml"))
+    (tmp_path / "sv.yml").write_text("coverage: full\nui:\n  a: x\n  b: y\nnav:\n  Start: Start\n", encoding="utf-8")
+    (tmp_path / "fi.yml").write_text("coverage: most\nui:\n  a: x\nnav:\n  Start: Etusivu\n", encoding="utf-8")
+    (tmp_path / "en.yml").write_text("ui:\n  a: ''\n  b: y\nnav:\n  Start: Home\n", encoding="utf-8")
+    (tmp_path / "ar.yml").write_text("direction: rtl\nui: [\n", encoding="utf-8")
+    problems = [p.replace(str(tmp_path), "L") for p in locales.check(["sv", "fi", "en", "ar", "ru"], "sv", tmp_path)]
     assert problems == [
-        "locales/ui.yml: 'fi' is missing the key 'b' (see 'sv')",
-        "locales/ui.yml: 'en.a' is empty",
-        "locales/ui.yml: no block 'ru:' - add the interface strings for ru",
+        "L/ar.yml:3: not valid YAML: expected the node content, but found '<stream end>'",
+        "L/ru.yml: missing: every language in mkdocs.yml needs one; copy L/en.yml and translate it",
+        "L/fi.yml:1: coverage must be full or partial, not 'most'",
+        "L/fi.yml: 'ui' is missing the key 'b' (see L/sv.yml)",
+        "L/en.yml:2: 'ui.a' is empty",
     ]

@@ -175,13 +175,28 @@ def test_whitespace_only_edits_do_not_make_a_translation_stale(docs):
     assert run(docs) == ([], [])
 
 
-def test_stale_partial_language_is_a_warning(docs):
+def test_stale_partial_language_is_an_error_too(docs):
     root, config = docs
     config.languages[1] = dataclasses.replace(config.languages[1], full=False)
     edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
     errors, warnings = run(docs)
-    assert errors == []
-    assert len(warnings) == 1 and warnings[0].startswith("docs/fi/aftercare.md:8: outdated:")
+    assert warnings == []
+    assert errors == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed since this translation was made; "
+        "update it, then run scripts/check_translations.py --stamp docs/fi/aftercare.md"
+    ]
+
+
+def test_partial_language_must_have_the_required_pages(docs):
+    root, config = docs
+    config.languages[1] = dataclasses.replace(config.languages[1], full=False)
+    config.partial_pages = ["index.md", "placement.md"]
+    (root / "docs" / "fi" / "placement.md").unlink()
+    errors, _ = run(docs)
+    assert errors == [
+        "docs/fi/placement.md: missing: every partial language must have index.md, placement.md "
+        "(mkdocs.yml extra.partial_pages); translate docs/sv/placement.md"
+    ]
 
 
 def test_unstamped_translation(docs):

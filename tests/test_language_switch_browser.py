@@ -3,6 +3,8 @@ requests nothing that 404s or lives elsewhere; the banner and search per languag
 
 from urllib.parse import urlparse
 
+import pytest
+
 STORAGE_KEY = "portal.language"
 
 
@@ -102,3 +104,48 @@ def test_swedish_search_finds_inflected_forms_in_swedish_pages_only(server, page
     paths = [urlparse(u).path for u in search(page, "eftervården")]
     assert "/aftercare/" in paths
     assert not [p for p in paths if p.startswith(("/fi/", "/en/"))], paths
+
+
+def test_search_loads_nothing_until_the_reader_opens_it(server, page_factory):
+    page = page_factory("sv-FI")
+    seen = record_requests(page, server)
+    page.goto(server + "aftercare/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    searchy = [u for u in seen["requests"] if "search" in urlparse(u).path]
+    assert searchy == [], f"search loaded before it was opened: {searchy}"
+    page.click("label[for=__search]")
+    page.keyboard.type("eftervård")
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    loaded = [urlparse(u).path for u in seen["requests"]]
+    assert "/search/search_index.json" in loaded
+    assert any("/workers/search." in p for p in loaded)
+
+
+def own_title_word(code: str, slug: str) -> str:
+    """A word of at least 4 letters from the page's own title (docs/<code>/<slug>.md)."""
+    import re
+
+    import site_config
+
+    text = (site_config.load().docs_dir / code / f"{slug}.md").read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, re.M).group(1)
+    return max(re.findall(r"[^\W\d_]{4,}", title), key=len).lower()
+
+
+def partial_codes():
+    import site_config
+
+    return [lang.code for lang in site_config.load().languages if not lang.full]
+
+
+@pytest.mark.parametrize("code", partial_codes())
+def test_search_finds_exact_words_in_each_partial_language(server, page_factory, code):
+    page = page_factory(f"{code}-FI")
+    seen = record_requests(page, server)
+    page.goto(server + f"{code}/")
+    word = own_title_word(code, "aftercare")
+    paths = [urlparse(u).path for u in search(page, word)]
+    assert f"/{code}/aftercare/" in paths, (word, paths)
+    assert all(p.startswith(f"/{code}/") for p in paths), paths
+    assert f"/{code}/search/search_index.json" in [urlparse(u).path for u in seen["requests"]]

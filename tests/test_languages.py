@@ -4,6 +4,7 @@ import json
 import re
 from urllib.parse import urljoin, urlparse
 
+import locales
 import pytest
 import site_config
 from helpers import built_pages, heading_text, page_slug, soup
@@ -31,7 +32,8 @@ def test_html_lang_and_site_name_follow_the_language(built_site, config):
             html = soup(page)
             assert html.html["lang"] == code, f"{page}: <html lang> is {html.html['lang']}"
             names.setdefault(code, html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True))
-    assert names == {"sv": "Barnskydd i Finland", "fi": "Lastensuojelu Suomessa", "en": "Child welfare in Finland"}
+    assert names == {code: locales.ui_strings(code)["site_name"] for code in config.codes}
+    assert names["sv"] == "Barnskydd i Finland" and names["fi"] == "Lastensuojelu Suomessa"
 
 
 def test_navigation_titles_are_translated(built_site):
@@ -88,11 +90,19 @@ def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
             assert file_for(built_site, href[len(config.site_url) - 1:]).is_file(), href
 
 
-@pytest.mark.parametrize("code", ["sv", "fi", "en"])
+def own_pages(built_site, config, code):
+    """The pages written in this language (not the fallback pages shown from Swedish)."""
+    return [p for p in built_pages(built_site, config)[code]
+            if (config.docs_dir / code / ((page_slug(built_site, p, config) or "index") + ".md")).is_file()]
+
+
+@pytest.mark.parametrize("code", site_config.load().codes)
 def test_each_language_has_its_own_search_index(built_site, config, code):
     index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [code]
-    titles = {heading_text(soup(p).select_one("h1")) for p in built_pages(built_site, config)[code] if soup(p).select_one("h1")}
+    stemmer = locales.load(code)["search"]
+    assert index["config"]["lang"] == ([code] if stemmer != "exact" else ["en"])
+    assert index["config"]["pipeline"] == ([] if stemmer == "exact" else ["trimmer", "stopWordFilter", "stemmer"])
+    titles = {heading_text(soup(p).select_one("h1")) for p in own_pages(built_site, config, code) if soup(p).select_one("h1")}
     indexed = {d["title"] for d in index["docs"] if "#" not in d["location"]}
     assert titles <= indexed, titles - indexed
     for doc in index["docs"]:
@@ -101,7 +111,7 @@ def test_each_language_has_its_own_search_index(built_site, config, code):
     other = [c for c in config.codes if c != code]
     other_titles = set()
     for c in other:
-        other_titles |= {heading_text(soup(p).select_one("h1")) for p in built_pages(built_site, config)[c]}
+        other_titles |= {heading_text(soup(p).select_one("h1")) for p in own_pages(built_site, config, c)}
     assert not (indexed & (other_titles - titles)), "another language's titles are in the index"
 
 
@@ -112,10 +122,12 @@ def test_pages_point_search_at_their_own_language(built_site, config):
         assert urljoin(f"http://x/{config.prefix(code)}aftercare/", settings["base"]) == f"http://x/{config.prefix(code)}"
 
 
-@pytest.mark.parametrize("code,title", [("sv", "Sidan hittades inte"), ("fi", "Sivua ei löytynyt"), ("en", "Page not found")])
-def test_each_language_has_its_own_404(built_site, config, code, title):
+@pytest.mark.parametrize("code", site_config.load().codes)
+def test_each_language_has_its_own_404(built_site, config, code):
+    title = locales.ui_strings(code)["not_found_title"]
     page = soup(built_site / config.prefix(code) / "404.html")
     assert page.html["lang"] == code
+    assert page.html["dir"] == locales.load(code).get("direction", "ltr")
     assert page.select_one("h1").get_text(strip=True) == title
     home = page.select_one("article a")["href"]
     assert home == "/" + config.prefix(code)

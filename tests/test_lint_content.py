@@ -113,3 +113,36 @@ def test_lix_of_plain_text():
 def test_real_docs_pass():
     f = lint_content.lint(site_config.load(), site_config.ROOT, dt.date.today())
     assert f.errors == []
+
+
+TRANSLATED = GOOD.replace("---\n\n#", "translated_from: sv\ntranslated_on: 2026-11-20\n---\n\n#")
+
+
+def lint_partial(tmp_path, text):
+    for code in ("sv", "ru"):
+        (tmp_path / "docs" / code).mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "sv" / "aftercare.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "docs" / "ru" / "aftercare.md").write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True),
+                                     site_config.Language("ru", "Русский", full=False)])
+    return lint_content.lint(config, tmp_path, TODAY, termbase={})
+
+
+def test_partial_language_page_records_its_translation(tmp_path):
+    assert lint_partial(tmp_path, TRANSLATED).errors == []
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("translated_from: sv\n", "", "docs/ru/aftercare.md:1: front matter lacks 'translated_from:'; a page in a "
+     "partial language names the language it was translated from (sv)"),
+    ("translated_from: sv", "translated_from: ru", "docs/ru/aftercare.md:8: translated_from: 'ru' is not a full "
+     "language; use one of sv"),
+    ("translated_on: 2026-11-20\n", "", "docs/ru/aftercare.md:1: front matter lacks 'translated_on:'; give the "
+     "translation date like 2026-11-23"),
+    ("2026-11-20", "20.11.2026", "docs/ru/aftercare.md:9: translated_on must be a date like 2026-11-23, "
+     "not '20.11.2026'"),
+    ("2026-11-20", "2026-12-01", "docs/ru/aftercare.md:9: translated_on 2026-12-01 is in the future"),
+])
+def test_partial_language_page_without_translation_record(tmp_path, old, new, message):
+    assert lint_partial(tmp_path, TRANSLATED.replace(old, new)).errors == [message]

@@ -4,13 +4,13 @@ import json
 import re
 from urllib.parse import urlparse
 
+import locales
 import pytest
-import yaml
+import site_config
 from helpers import built_pages, soup
 
-from conftest import ROOT
 
-UI = yaml.safe_load((ROOT / "locales" / "ui.yml").read_text(encoding="utf-8"))
+UI = {code: locales.ui_strings(code) for code in site_config.load().codes}
 LANGS = [("sv", ""), ("fi", "fi/"), ("en", "en/")]
 EXIT = "https://www.google.fi/"
 
@@ -182,7 +182,10 @@ def test_printed_page_shows_address_qr_code_date_and_sources_without_navigation(
     assert page.locator(".page-facts__sources li").count() >= 1
 
 
-@pytest.mark.parametrize("lang,prefix", LANGS)
+ALL_LANGS = [(code, site_config.load().prefix(code)) for code in site_config.load().codes]
+
+
+@pytest.mark.parametrize("lang,prefix", ALL_LANGS)
 def test_no_sideways_scrolling_at_320_px(built_site, config, server, page_factory, lang, prefix):
     page = page_factory(f"{lang}-FI", viewport={"width": 320, "height": 640})
     for path in built_pages(built_site, config)[lang]:

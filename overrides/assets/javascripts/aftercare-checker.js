@@ -13,7 +13,11 @@
   function localDate(text) {
     var p = text.split("-");
     var date = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]));
-    return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+    // Gregorian calendar and Western digits in every language, as on the rest of the site
+    // and in Finnish letters (Persian would otherwise default to the Solar Hijri calendar
+    // and Persian digits, Arabic to Arabic-Indic digits).
+    var locale = document.documentElement.lang + "-u-ca-gregory-nu-latn";
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
   }
   function today() {
     var t = new Date();

@@ -1,0 +1,45 @@
+"""Right-to-left languages: dir="rtl" on <html>, and numbers that stay readable.
+
+Material sets the text direction only on <body> (from theme.direction, which
+hooks/ui_strings.py takes from locales/<code>.yml). Screen readers, the browser's own
+UI and CSS :dir() look at <html>, so this hook writes dir there too, in every language.
+
+In right-to-left text the bidirectional algorithm reorders groups of digits separated by
+spaces: the phone number "09 2525 0111" would show as "0111 2525 09", and the opening
+hours "17–20" (an en dash is a neutral) as "20–17". Numbers must read and dial as
+written, so in RTL pages every such run of digit groups is wrapped in <span dir="ltr">
+(which also isolates it from the surrounding text). Dates (1.1.2024) and law numbers
+(417/2007) stay together by themselves.
+"""
+
+import re
+
+HTML_TAG = re.compile(r"<html\b([^>]*)>", re.I)
+# at least two digit groups separated by single (no-break) spaces or en dashes:
+# 09 2525 0111, 17–20, 14 – 17
+DIGIT_GROUPS = re.compile(r"(?<![\w/.])\+?\d+(?:(?:[ \u00a0]|\s?\u2013\s?)\d+)+(?![\w/])")
+TEXT = re.compile(r"(<[^>]*>)")
+
+
+def keep_numbers_ltr(content: str) -> str:
+    """Wrap digit groups in text (never inside tags or attribute values) in dir=ltr spans."""
+    parts = TEXT.split(content)
+    for i in range(0, len(parts), 2):  # even indexes are text between tags
+        parts[i] = DIGIT_GROUPS.sub(lambda m: f'<span dir="ltr" class="ltr-number">{m.group(0)}</span>', parts[i])
+    return "".join(parts)
+
+
+def on_page_content(content, page, config, files):
+    if config.extra.get("lang_direction") == "rtl":
+        return keep_numbers_ltr(content)
+    return content
+
+
+def on_post_page(output, page, config):
+    direction = config.extra.get("lang_direction", "ltr")
+
+    def add_dir(match):
+        attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
+        return f'<html{attrs} dir="{direction}">'
+
+    return HTML_TAG.sub(add_dir, output, count=1)

@@ -1,0 +1,47 @@
+"""A translated page in a partial language says so, in its own language.
+
+Pages in a partial language (locales/<code>.yml `coverage: partial`) record in their
+front matter which language they were translated from and when (`translated_from`,
+`translated_on`; scripts/lint_content.py requires both). This hook puts a note at the
+top of such a page: "This page is a translation. Original language: English. Translated
+on: 23 November 2026." with links to the same page in every full language, where the
+reader finds the complete site. Fallback pages get hooks/fallback_notice.py instead.
+"""
+
+import html
+import sys
+from pathlib import Path
+
+import i18n_state
+from ui_strings import local_date
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import locales  # noqa: E402
+
+
+def on_page_content(content, page, config, files):
+    lang = i18n_state.current_language(config)
+    if getattr(page.file, "locale", lang) != lang or locales.coverage(lang) != "partial":
+        return content
+    ui, ui_all = config.extra["ui"], config.extra["ui_all"]
+    source = page.meta.get("translated_from")
+    when = page.meta.get("translated_on")
+    if source not in ui_all or not when:
+        return content  # scripts/lint_content.py reports the missing record
+    name = i18n_state.page_name(page, lang)
+    slug = "" if name == "index.md" else name[:-3] + "/"
+    base = i18n_state.site_path(config)
+    links = []
+    for code in i18n_state.languages(config):
+        if locales.coverage(code) == "full" and (Path(config.docs_dir) / code / name).is_file():
+            href = base + i18n_state.prefix(config, code) + slug
+            links.append(f'<a href="{html.escape(href)}" hreflang="{code}" lang="{code}">'
+                         f'{html.escape(ui_all[code]["language_name"])}</a>')
+    text = html.escape(ui["translation_text"]).format(
+        source=f'<span lang="{source}">{html.escape(ui_all[source]["language_name"])}</span>',
+        date=html.escape(local_date(when, lang)),
+    )
+    note = (f'<div class="admonition note translation-note">'
+            f'<p class="admonition-title">{html.escape(ui["translation_title"])}</p>'
+            f'<p>{text}</p><p>{html.escape(ui["translation_full"])} {" · ".join(links)}</p></div>')
+    return f"{note}\n{content}"

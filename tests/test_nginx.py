@@ -1,0 +1,575 @@
+"""The production server configuration (deploy/nginx.conf), run by a real nginx.
+
+scripts/local_nginx.py starts Debian's nginx on loopback over the session's build, with
+deploy/ as it is (only the listen, certificate and root lines set for the test). Real
+HTTP requests, no redirect followed: security headers on every kind of response,
+compression, caching, each language's 404, the redirects of redirects.json as 301s, the
+Accept-Language choice on "/" that never traps a reader; then Chromium loads every page
+through it and the Content-Security-Policy must block nothing, search included.
+Also scripts/nginx_redirects.py, with broken redirects.json fixtures.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import local_nginx
+import nginx_redirects
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "nginx_redirects.py"
+HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "upgrade-insecure-requests": "",
+}
+HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+DENIED_FEATURES = ["camera", "microphone", "geolocation", "browsing-topics", "interest-cohort", "payment", "usb",
+                   "display-capture"]
+
+
+# ---------------------------------------------------------------- the server
+
+def require_nginx():
+    if local_nginx.binary() is None:
+        message = "nginx is not installed: run scripts/install-system-packages.sh"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI installs it: `make test` runs that script)")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def nginx(built_site):
+    """The built site through deploy/nginx.conf: the base URL (.http_port, .brotli)."""
+    require_nginx()
+    with local_nginx.serve(built_site) as base:
+        yield base
+
+
+class Response:
+    def __init__(self, resp: http.client.HTTPResponse):
+        self.status = resp.status
+        self.headers = resp.headers
+        self.body = resp.read()
+
+    def header(self, name: str) -> str | None:
+        values = self.headers.get_all(name)
+        return ", ".join(values) if values else None
+
+    def vary(self) -> set[str]:
+        return {v.strip().lower() for v in (self.header("Vary") or "").split(",") if v.strip()}
+
+
+def fetch(base: str, path: str, headers: dict[str, str] | None = None, port: int | None = None) -> Response:
+    """GET path with exactly these headers (no Accept-Encoding unless given), no redirects."""
+    url = urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, port or url.port, timeout=15)
+    try:
+        conn.putrequest("GET", path, skip_accept_encoding=True)
+        for name, value in (headers or {}).items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        return Response(conn.getresponse())
+    finally:
+        conn.close()
+
+
+def parse_csp(value: str) -> dict[str, str]:
+    out = {}
+    for part in value.split(";"):
+        name, _, sources = part.strip().partition(" ")
+        if name:
+            out[name] = " ".join(sources.split())
+    return out
+
+
+def security_problems(resp: Response) -> list[str]:
+    problems = []
+    for name, expected in HEADERS.items():
+        if resp.header(name) != expected:
+            problems.append(f"{name}: {resp.header(name)!r}, expected {expected!r}")
+    csp = resp.header("Content-Security-Policy")
+    if csp is None or parse_csp(csp) != CSP:
+        problems.append(f"Content-Security-Policy: {csp!r}")
+    policy = {}
+    for part in (resp.header("Permissions-Policy") or "").split(","):
+        feature, _, allow = part.strip().partition("=")
+        policy[feature] = allow
+    for feature in DENIED_FEATURES:
+        if policy.get(feature) != "()":
+            problems.append(f"Permissions-Policy does not deny {feature}: {resp.header('Permissions-Policy')!r}")
+    return problems
+
+
+def hashed_assets(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if HASHED.search(p.name))
+
+
+def first(site: Path, pattern: str) -> str:
+    found = sorted(site.glob(pattern))
+    assert found, f"the build has no {pattern}"
+    return found[0].relative_to(site).as_posix()
+
+
+def redirects(site: Path) -> dict[str, str]:
+    data = json.loads((site / "redirects.json").read_text(encoding="utf-8"))
+    assert data, "site/redirects.json is empty: the redirect tests would test nothing"
+    return data
+
+
+# ---------------------------------------------------------------- security headers
+
+@pytest.mark.parametrize("kind", ["home", "page", "asset", "search index", "404", "unknown-prefix 404",
+                                  "301 redirect", "302 language", "plain-http 301"])
+def test_every_response_has_the_security_headers(nginx, built_site, config, kind):
+    other = next(c for c in config.codes if c != config.default)
+    request = {
+        "home": ("/", {}),
+        "page": (f"/{config.prefix(other)}aftercare/", {}),
+        "asset": ("/" + hashed_assets(built_site)[0], {}),
+        "search index": ("/search/search_index.json", {}),
+        "404": (f"/{config.prefix(other)}nope/", {}),
+        "unknown-prefix 404": ("/zz/nope/", {}),
+        "301 redirect": (next(iter(redirects(built_site))), {}),
+        "302 language": ("/", {"Accept-Language": other}),
+        "plain-http 301": ("/aftercare/", {}),
+    }[kind]
+    expected_status = {"404": 404, "unknown-prefix 404": 404, "301 redirect": 301, "302 language": 302,
+                       "plain-http 301": 301}.get(kind, 200)
+    port = nginx.http_port if kind == "plain-http 301" else None
+    resp = fetch(nginx, *request, port=port)
+    assert resp.status == expected_status, f"{request[0]}: {resp.status}"
+    assert security_problems(resp) == []
+    if kind == "plain-http 301":
+        assert resp.header("Location") == "https://127.0.0.1/aftercare/"
+
+
+def test_the_csp_allows_no_inline_code_and_no_other_origin():
+    # The expected policy itself: a change to it must be a change to this test too.
+    sources = " ".join(CSP.values())
+    assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+    assert not re.search(r"https?:|\*", sources)
+
+
+# ---------------------------------------------------------------- compression
+
+def compressible(site: Path) -> dict[str, str]:
+    return {
+        "html": "fi/aftercare/",
+        "css": first(site, "assets/stylesheets/main.*.min.css"),
+        "js": first(site, "assets/javascripts/bundle.*.min.js"),
+        "json": "search/search_index.json",
+        "xml": "sitemap.xml",
+    }
+
+
+def file_of(site: Path, path: str) -> bytes:
+    target = site / path
+    return (target / "index.html" if path.endswith("/") or target.is_dir() else target).read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["html", "css", "js", "json", "xml"])
+def test_text_is_gzipped_when_asked_for_and_only_then(nginx, built_site, kind):
+    path = compressible(built_site)[kind]
+    original = file_of(built_site, path)
+    zipped = fetch(nginx, "/" + path, {"Accept-Encoding": "gzip"})
+    assert zipped.status == 200
+    assert zipped.header("Content-Encoding") == "gzip"
+    assert "accept-encoding" in zipped.vary()
+    assert gzip.decompress(zipped.body) == original
+    assert len(zipped.body) < len(original) * 0.6
+    plain = fetch(nginx, "/" + path)
+    assert plain.status == 200
+    assert plain.header("Content-Encoding") is None
+    assert plain.body == original
+
+
+@pytest.mark.parametrize("kind", ["html", "css", "js", "json", "xml"])
+def test_text_is_brotli_compressed_when_the_module_is_there(nginx, built_site, kind):
+    if not nginx.brotli:
+        message = f"the brotli module is not installed ({local_nginx.BROTLI_MODULE})"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; scripts/install-system-packages.sh installs it")
+        pytest.skip(message)
+    path = compressible(built_site)[kind]
+    original = file_of(built_site, path)
+    resp = fetch(nginx, "/" + path, {"Accept-Encoding": "gzip, deflate, br"})
+    assert resp.status == 200
+    assert resp.header("Content-Encoding") == "br"
+    assert "accept-encoding" in resp.vary()
+    assert len(resp.body) < len(original) * 0.6
+    assert not resp.body.startswith(b"\x1f\x8b") and resp.body != original
+
+
+# ---------------------------------------------------------------- caching
+
+def test_hashed_assets_are_cached_for_a_year(nginx, built_site):
+    assets = hashed_assets(built_site)
+    assert len(assets) >= 3, f"expected Material's and the site's hashed files, found {assets}"
+    wrong = {}
+    for path in assets:
+        resp = fetch(nginx, "/" + path)
+        if resp.status != 200 or resp.header("Cache-Control") != "public, max-age=31536000, immutable":
+            wrong[path] = (resp.status, resp.header("Cache-Control"))
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("/", "no-cache"),
+    ("/fi/aftercare/", "no-cache"),
+    ("/fi/nope/", "no-cache"),
+    ("/search/search_index.json", "public, max-age=3600"),
+    ("/fi/search/search_index.json", "public, max-age=3600"),
+    ("/sitemap.xml", "public, max-age=3600"),
+    ("/assets/images/favicon.svg", "public, max-age=3600"),
+    ("/assets/javascripts/lunr/min/lunr.fi.min.js", "public, max-age=3600"),
+])
+def test_html_and_unhashed_files_are_cached_briefly(nginx, built_site, path, expected):
+    resp = fetch(nginx, path)
+    assert resp.status in (200, 404), f"{path}: {resp.status}"
+    assert resp.header("Cache-Control") == expected
+    if resp.status == 200 and expected == "no-cache":
+        assert resp.header("ETag") or resp.header("Last-Modified"), "HTML must be revalidatable"
+
+
+# ---------------------------------------------------------------- 404 per language
+
+def not_found_cases():
+    import site_config
+
+    settings = site_config.load()
+    cases = [(f"/{settings.prefix(c)}nope/", c) for c in settings.codes]
+    cases += [("/zz/nope/", settings.default), ("/fi/assets/nope.js", "fi"), ("/nope.css", settings.default)]
+    return cases
+
+
+@pytest.mark.parametrize("path,lang", not_found_cases())
+def test_a_missing_page_gets_the_404_page_of_its_language(nginx, path, lang):
+    resp = fetch(nginx, path)
+    assert resp.status == 404
+    assert resp.header("Content-Type").startswith("text/html")
+    assert f'<html lang="{lang}"'.encode() in resp.body[:600], resp.body[:300]
+
+
+# ---------------------------------------------------------------- redirects
+
+def test_every_redirect_of_redirects_json_is_a_301(nginx, built_site):
+    wrong = {}
+    for old, new in redirects(built_site).items():
+        for path, location in [(old, new), (old.rstrip("/") or "/", new), (old + "?utm=letter", new + "?utm=letter")]:
+            resp = fetch(nginx, path)
+            if (resp.status, resp.header("Location")) != (301, location):
+                wrong[path] = (resp.status, resp.header("Location"), f"expected 301 to {location}")
+    assert wrong == {}
+
+
+def test_a_real_page_is_not_redirected(nginx, built_site):
+    for new in set(redirects(built_site).values()):
+        resp = fetch(nginx, new)
+        assert resp.status == 200, f"{new}: {resp.status} {resp.header('Location')}"
+
+
+def test_a_page_address_without_its_slash_gets_it_with_a_relative_location(nginx):
+    resp = fetch(nginx, "/fi/aftercare")
+    assert (resp.status, resp.header("Location")) == (301, "/fi/aftercare/")
+
+
+# ---------------------------------------------------------------- Accept-Language on "/"
+
+OWN = object()  # a Referer on this site, filled in per server
+
+LANGUAGE_CASES = [
+    # path, Accept-Language, Referer, expected status, expected Location
+    ("/", "fi", None, 302, "/fi/"),
+    ("/", "fi-FI,fi;q=0.9,sv;q=0.8,en;q=0.7", None, 302, "/fi/"),
+    ("/", "de-DE,de;q=0.9,en-GB;q=0.8,sv;q=0.5", None, 302, "/en/"),
+    ("/", "fi;q=0, en", None, 302, "/en/"),
+    ("/", "fi", "https://www.google.fi/search?q=lastensuojelu", 302, "/fi/"),
+    ("/", "fi", "http://127.0.0.1.example.net/", 302, "/fi/"),
+    ("/", "sv", None, 200, None),
+    ("/", "sv-FI,sv;q=0.9,fi;q=0.8,en;q=0.7", None, 200, None),
+    ("/", None, None, 200, None),
+    ("/", "", None, 200, None),
+    ("/", "*", None, 200, None),
+    ("/", "fil,de", None, 200, None),  # Filipino is not Finnish
+    ("/", "fi;q=0", None, 200, None),
+    ("/", "fi", OWN, 200, None),  # the reader clicked "Svenska" or a link on the site
+    ("/?lang=sv", "fi", None, 200, None),  # the Swedish home for letters
+    ("/?", "fi", None, 200, None),
+    ("/?utm_source=letter", "en", None, 200, None),
+    ("/index.html", "fi", None, 200, None),
+    ("/en/", "fi", None, 200, None),
+    ("/fi/", "en", None, 200, None),
+    ("/aftercare/", "fi", None, 200, None),
+]
+
+
+@pytest.mark.parametrize("path,accept,referer,status,location", LANGUAGE_CASES)
+def test_only_the_bare_root_follows_the_browser_language(nginx, path, accept, referer, status, location):
+    headers = {}
+    if accept is not None:
+        headers["Accept-Language"] = accept
+    if referer is OWN:
+        referer = nginx + "fi/aftercare/"
+    if referer:
+        headers["Referer"] = referer
+    resp = fetch(nginx, path, headers)
+    assert (resp.status, resp.header("Location")) == (status, location)
+    if path == "/":
+        assert "accept-language" in resp.vary(), "a cache must not give one reader's answer to another"
+        assert resp.header("Cache-Control") == "no-cache"
+    else:
+        assert "accept-language" not in resp.vary()
+
+
+def test_every_language_of_the_site_is_chosen_from_the_root(nginx, config):
+    got = {}
+    for code in config.codes:
+        resp = fetch(nginx, "/", {"Accept-Language": f"{code}-XX,{code};q=0.9"})
+        got[code] = (resp.status, resp.header("Location"))
+    expected = {code: (200, None) if code == config.default else (302, f"/{code}/") for code in config.codes}
+    assert got == expected, "deploy/nginx.conf's Accept-Language maps must list mkdocs.yml's languages"
+
+
+# ---------------------------------------------------------------- the config file itself
+
+def test_local_runs_change_only_the_lines_marked_for_the_host(tmp_path):
+    text = local_nginx.SERVER_CONF.read_text(encoding="utf-8")
+    rendered = local_nginx.render_server(text, port=8080, http_port=8081, root=tmp_path, brotli=True)
+    before, after = text.splitlines(), set(rendered.splitlines())
+    changed = [line for line in before if line not in after]
+    assert changed and all("# HOST" in line for line in changed), changed
+
+
+def test_the_brotli_include_can_be_left_out():
+    text = local_nginx.SERVER_CONF.read_text(encoding="utf-8")
+    rendered = local_nginx.render_server(text, port=8080, http_port=8081, root=Path("/srv"), brotli=False)
+    assert "brotli" not in re.sub(r"#[^\n]*", "", rendered)
+
+
+# ---------------------------------------------------------------- nginx_redirects.py
+
+def run_script(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_map_lists_each_redirect_with_and_without_its_slash(tmp_path):
+    source = tmp_path / "redirects.json"
+    source.write_text(json.dumps({"/fi/jalkihuolto/": "/fi/aftercare/", "/eftervard/": "/aftercare/"}))
+    result = run_script(str(tmp_path))  # a site directory: its redirects.json
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"# Generated by scripts/nginx_redirects.py from {source}: do not edit.\n"
+        "# The old and short addresses of the site and the page each one redirects to (301).\n"
+        "\n"
+        "map $uri $site_redirect {\n"
+        '    default "";\n'
+        '    "/eftervard/" "/aftercare/";\n'
+        '    "/eftervard" "/aftercare/";\n'
+        '    "/fi/jalkihuolto/" "/fi/aftercare/";\n'
+        '    "/fi/jalkihuolto" "/fi/aftercare/";\n'
+        "}\n"
+    )
+    out = tmp_path / "redirects.conf"
+    assert run_script(str(source), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8") == result.stdout
+
+
+def test_the_real_redirects_become_a_map(built_site):
+    text = nginx_redirects.render(nginx_redirects.load(built_site / "redirects.json"))
+    for old, new in redirects(built_site).items():
+        assert f'    "{old}" "{new}";\n' in text
+
+
+BROKEN = [
+    ('{"/fi/jalkihuolto/": "/fi/aftercare/",}',
+     "{file}: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 39)"),
+    ('["/fi/jalkihuolto/", "/fi/aftercare/"]',
+     '{file}: must be a JSON object of old path to new path, like {{"/fi/jalkihuolto/": "/fi/aftercare/"}}'),
+    ('{"/fi/jalkihuolto/": "/fi/aftercare/", "/fi/jalkihuolto/": "/fi/placement/"}',
+     '{file}: entry "/fi/jalkihuolto/": listed twice'),
+    ('{"fi/jalkihuolto/": "/fi/aftercare/"}',
+     '{file}: entry "fi/jalkihuolto/": the old address must be a path like "/fi/jalkihuolto/" '
+     '(letters, digits, "-", "_", ".", "~", "%" between slashes)'),
+    ('{"/fi/jälki huolto/": "/fi/aftercare/"}',
+     '{file}: entry "/fi/jälki huolto/": the old address must be a path like "/fi/jalkihuolto/" '
+     '(letters, digits, "-", "_", ".", "~", "%" between slashes)'),
+    ('{"/fi/jalkihuolto/": "https://evil.example/"}',
+     '{file}: entry "/fi/jalkihuolto/": the new address "https://evil.example/" must be a path on this site '
+     'like "/fi/aftercare/"'),
+    ('{"/fi/jalkihuolto/": "//evil.example/"}',
+     '{file}: entry "/fi/jalkihuolto/": the new address "//evil.example/" must be a path on this site '
+     'like "/fi/aftercare/"'),
+    ('{"/fi/jalkihuolto/": "/fi/aftercare/\\"; return 200 \\"x"}',
+     '{file}: entry "/fi/jalkihuolto/": the new address "/fi/aftercare/\\"; return 200 \\"x" must be a path '
+     'on this site like "/fi/aftercare/"'),
+    ('{"/fi/jalkihuolto/": null}',
+     '{file}: entry "/fi/jalkihuolto/": the new address null must be a path on this site like "/fi/aftercare/"'),
+    ('{"/fi/aftercare/": "/fi/aftercare/"}',
+     '{file}: entry "/fi/aftercare/": redirects to itself'),
+    ('{"/fi/jalkihuolto/": "/fi/jalki/", "/fi/jalki/": "/fi/aftercare/"}',
+     '{file}: entry "/fi/jalkihuolto/": its new address "/fi/jalki/" is itself redirected, to "/fi/aftercare/"; '
+     'point it at the final address'),
+    ('{"/Eftervard/": "/aftercare/", "/eftervard/": "/aftercare/"}',
+     '{file}: entry "/eftervard/": differs from "/Eftervard/" only in case (nginx compares addresses ignoring case)'),
+    ('{"/ok/": "/aftercare/", "/fi/jalkihuolto/": 7, "/x/": "/x/"}',
+     '{file}: entry "/fi/jalkihuolto/": the new address 7 must be a path on this site like "/fi/aftercare/"\n'
+     '{file}: entry "/x/": redirects to itself'),
+]
+
+
+@pytest.mark.parametrize("content,message", BROKEN, ids=range(len(BROKEN)))
+def test_a_broken_redirects_json_is_refused_naming_file_and_entry(tmp_path, content, message):
+    broken = tmp_path / "redirects.json"
+    broken.write_text(content, encoding="utf-8")
+    result = run_script(str(broken))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == message.format(file=broken) + "\n"
+
+
+def test_a_missing_redirects_json_says_to_build_first(tmp_path):
+    result = run_script(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path / 'redirects.json'}: not found; build the site first (make build)\n"
+
+
+# ---------------------------------------------------------------- Chromium under the CSP
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "?") + " at " +
+                    (e.sourceFile || "?") + ":" + e.lineNumber + (e.sample ? " (" + e.sample + ")" : ""));
+});
+"""
+
+
+def csp_page(browser, locale: str = "sv-FI"):
+    """A page that records CSP violations: (page, list of problems found so far)."""
+    context = browser.new_context(locale=locale)
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console: {m.text}")
+            if re.search(r"Content[ -]Security[ -]Policy", m.text, re.I) else None)
+    return page, problems
+
+
+def load_and_collect(page, problems: list[str], url: str) -> list[str]:
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(150)  # violation events are dispatched as tasks
+    found = page.evaluate("window.__csp") + problems[:]
+    problems.clear()
+    return found
+
+
+def every_page(site: Path, config) -> list[str]:
+    paths = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in index.read_text(encoding="utf-8")[:600]:
+            continue  # redirect pages: nginx answers their addresses with a 301
+        paths.append("" if rel == "." else rel + "/")
+    paths += [f"{config.prefix(code)}nope/" for code in config.codes]  # the 404 pages
+    return paths
+
+
+def test_the_csp_watch_catches_inline_code(browser, tmp_path):
+    # The detector of the test below, on a page that breaks the policy: it must see it.
+    require_nginx()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "redirects.json").write_text("{}")
+    (site / "404.html").write_text("<!doctype html><html lang=sv><title>404</title></html>")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="sv"><head><title>x</title><style>p{color:red}</style></head>'
+        '<body><p style="color:blue">x</p><script>document.title = "ran"</script></body></html>')
+    with local_nginx.serve(site) as base:
+        page, problems = csp_page(browser)
+        found = load_and_collect(page, problems, base)
+        assert page.title() == "x", "the inline script ran: the policy is not applied"
+        page.context.close()
+    text = "\n".join(found)
+    assert "style-src-elem blocked inline" in text
+    assert "style-src-attr blocked inline" in text
+    assert "script-src-elem blocked inline" in text
+
+
+def test_every_page_works_under_the_csp(nginx, built_site, browser, config):
+    paths = every_page(built_site, config)
+    assert len(paths) > 2 * len(config.codes)
+    page, problems = csp_page(browser)
+    violations = {}
+    for path in paths:
+        found = load_and_collect(page, problems, nginx + path)
+        if found:
+            violations[path] = found
+    page.context.close()
+    assert violations == {}, "the Content-Security-Policy (deploy/nginx/security-headers.conf) blocks:\n" + \
+        "\n".join(f"/{p}: {v}" for p, v in violations.items())
+
+
+def search_word(site: Path, prefix: str) -> str:
+    index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    title = next(d["title"] for d in index["docs"] if d["location"].endswith("aftercare/"))
+    return title.split()[0].lower()
+
+
+@pytest.mark.parametrize("code", ["sv", "fi"])  # two lunr languages, loaded by the worker
+def test_search_works_under_the_csp(nginx, built_site, browser, config, code):
+    if code not in config.codes:
+        pytest.skip(f"{code} is not built")
+    prefix = config.prefix(code)
+    page, problems = csp_page(browser, f"{code}-FI")
+    found = load_and_collect(page, problems, nginx + prefix)
+    page.keyboard.press("/")
+    page.keyboard.type(search_word(built_site, prefix))
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    assert any("aftercare/" in (h or "") for h in hrefs), hrefs
+    page.wait_for_timeout(150)
+    found += page.evaluate("window.__csp") + problems
+    page.context.close()
+    assert found == []
+
+
+def test_a_reader_who_chooses_swedish_stays_on_swedish(nginx, browser):
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
+    page.goto(nginx)
+    assert page.url == nginx + "fi/", "a Finnish browser is sent to the Finnish home"
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('a[data-lang-switch=sv]').click()")
+    assert page.url == nginx
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    page.goto(nginx + "?lang=sv")  # typed or from a letter: no Referer
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    context.close()

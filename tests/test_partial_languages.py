@@ -1,0 +1,115 @@
+"""Partial languages in the built site: their own pages, fallbacks, translation notes, RTL."""
+
+import re
+
+import locales
+import pytest
+import site_config
+from helpers import built_pages, page_slug, soup
+
+CONFIG = site_config.load()
+PARTIAL = [lang.code for lang in CONFIG.languages if not lang.full]
+FULL = [lang.code for lang in CONFIG.languages if lang.full]
+RTL = [code for code in CONFIG.codes if locales.load(code).get("direction") == "rtl"]
+
+
+def own(code: str, slug: str) -> bool:
+    return (CONFIG.docs_dir / code / ((slug or "index") + ".md")).is_file()
+
+
+def test_the_site_has_the_six_partial_languages():
+    assert PARTIAL == ["ru", "et", "ar", "uk", "so", "fa"]
+    assert FULL == ["sv", "fi", "en"]
+    assert RTL == ["ar", "fa"]
+
+
+@pytest.mark.parametrize("code", PARTIAL)
+def test_partial_language_has_the_required_pages_and_says_they_are_translations(built_site, config, code):
+    ui = locales.ui_strings(code)
+    for name in config.partial_pages:
+        assert (config.docs_dir / code / name).is_file(), f"docs/{code}/{name} is missing"
+        slug = "" if name == "index.md" else name[:-3]
+        page = soup(built_site / config.prefix(code) / slug / "index.html")
+        note = page.select_one(".translation-note")
+        assert note is not None, f"{code}/{slug}: no translation note"
+        assert note.select_one(".admonition-title").get_text(strip=True) == ui["translation_title"]
+        source = config.docs_dir / code / name
+        meta = source.read_text(encoding="utf-8")
+        origin = re.search(r"^translated_from: (\w+)", meta, re.M).group(1)
+        assert locales.ui_strings(origin)["language_name"] in note.get_text(), f"{code}/{slug}: source language not named"
+        assert note.select_one(f'span[lang="{origin}"]') is not None
+        links = {a["hreflang"]: a["href"] for a in note.select("a[hreflang]")}
+        assert sorted(links) == sorted(FULL), f"{code}/{slug}: links to the full languages {links}"
+        for lang, href in links.items():
+            assert href == "/" + config.prefix(lang) + (slug + "/" if slug else ""), href
+
+
+@pytest.mark.parametrize("code", PARTIAL)
+def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(built_site, config, code):
+    ui = locales.ui_strings(code)
+    fallbacks = [p for p in built_pages(built_site, config)[code] if not own(code, page_slug(built_site, p, config))]
+    assert fallbacks, f"{code} has every page: nothing falls back"
+    for path in fallbacks:
+        page = soup(path)
+        notice = page.select_one(".fallback-notice")
+        assert notice is not None, f"{path}: no fallback notice"
+        assert notice["lang"] == code
+        assert notice.select_one(".admonition-title").get_text(strip=True) == ui["fallback_title"]
+        assert sorted(a["hreflang"] for a in notice.select("a[hreflang]")) == sorted(FULL)
+        assert page.select_one(".translation-note") is None
+
+
+@pytest.mark.parametrize("code", PARTIAL)
+def test_interface_and_navigation_are_in_the_readers_language(built_site, config, code):
+    data = locales.load(code)
+    page = soup(built_site / config.prefix(code) / "aftercare" / "index.html")
+    assert page.html["lang"] == code
+    assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == data["ui"]["site_name"]
+    nav = page.select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    for swedish, title in data["nav"].items():
+        assert title in nav, f"{code}: nav title {title!r} (for {swedish!r}) missing"
+    switcher = {a["data-lang-switch"]: a.get_text(strip=True) for a in page.select(".md-select__list a[data-lang-switch]")}
+    assert switcher == {c: locales.ui_strings(c)["language_name"] for c in config.codes}
+    assert page.select_one(".safety-bar") is not None
+    assert data["ui"]["quick_exit"] in page.select_one(".safety-bar").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("code", PARTIAL)
+def test_glossary_tooltips_come_from_the_languages_own_glossary(built_site, config, code):
+    if not (config.docs_dir / code / "glossary.md").is_file():
+        pytest.skip(f"{code} has no glossary of its own")
+    titled = [a for a in soup(built_site / config.prefix(code) / "aftercare" / "index.html").select("article a[title]")
+              if "glossary/#" in a["href"]]
+    assert titled, f"{code}/aftercare: no glossary link with a tooltip"
+    glossary = (config.docs_dir / code / "glossary.md").read_text(encoding="utf-8")
+    for a in titled:
+        assert a["title"].split()[0] in glossary, f"{code}: tooltip {a['title']!r} is not from docs/{code}/glossary.md"
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_rtl_pages_carry_dir_on_html_and_body(built_site, config, code):
+    for path in built_pages(built_site, config)[code] + [built_site / code / "404.html"]:
+        page = soup(path)
+        assert page.html.get("dir") == "rtl", path
+        assert page.body.get("dir") == "rtl", path
+
+
+def test_ltr_pages_say_so_too(built_site, config):
+    for code in (c for c in config.codes if c not in RTL):
+        page = soup(built_site / config.prefix(code) / "index.html")
+        assert page.html.get("dir") == "ltr" and page.body.get("dir") == "ltr", code
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_phone_numbers_stay_left_to_right_in_rtl_text(built_site, config, code):
+    page = soup(built_site / code / "help-and-contacts" / "index.html")
+    numbers = [s.get_text() for s in page.select('article span.ltr-number[dir="ltr"]')]
+    for number in ("080 005 005", "09 2525 0111"):
+        assert number in numbers, f"{code}: {number} is not kept left-to-right: {numbers}"
+    # and nothing inside an attribute or a URL was touched
+    for a in page.select("article a[href]"):
+        assert "ltr-number" not in a["href"]
+
+
+def test_ltr_numbers_are_not_wrapped_in_ltr_languages(built_site):
+    assert "ltr-number" not in (built_site / "en" / "help-and-contacts" / "index.html").read_text(encoding="utf-8")

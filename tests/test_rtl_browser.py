@@ -1,0 +1,140 @@
+"""Arabic and Persian in Chromium: mirrored layout, readable numbers, quick exit, checker.
+
+Screenshots of what the tests saw are written to reports/screenshots/ (not committed)
+for a person to look at; the assertions measure the same things in the page.
+"""
+
+import re
+
+import locales
+import pytest
+import site_config
+from helpers import built_pages, soup
+
+from conftest import ROOT
+
+CONFIG = site_config.load()
+RTL = [c for c in CONFIG.codes if locales.load(c).get("direction") == "rtl"]
+SHOTS = ROOT / "reports" / "screenshots"
+EXIT = "https://www.google.fi/"
+EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
+
+
+def shot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_rtl_layout_is_mirrored_on_a_wide_screen(server, page_factory, code):
+    page = page_factory(f"{code}-FI", viewport={"width": 1280, "height": 900})
+    page.goto(server + f"{code}/aftercare/")
+    shot(page, f"{code}-aftercare-1280")
+    assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+    nav, content, toc = box(page, ".md-sidebar--primary"), box(page, ".md-content"), box(page, ".md-sidebar--secondary")
+    # navigation on the right, table of contents on the left: the mirror image of LTR
+    assert nav["x"] > content["x"] > toc["x"], (nav, content, toc)
+    logo, title = box(page, ".md-header__button.md-logo"), box(page, ".md-header__title")
+    assert logo["x"] > title["x"], "the logo should be at the right edge"
+    # the article's text starts at the right
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).textAlign") in ("start", "right")
+
+
+def test_ltr_layout_for_comparison(server, page_factory):
+    page = page_factory("en-GB", viewport={"width": 1280, "height": 900})
+    page.goto(server + "en/aftercare/")
+    nav, content, toc = box(page, ".md-sidebar--primary"), box(page, ".md-content"), box(page, ".md-sidebar--secondary")
+    assert nav["x"] < content["x"] < toc["x"]
+
+
+ARROW = """() => {
+  const icon = document.querySelector('.md-nav--primary .md-nav__item--nested .md-nav__icon, .md-nav--primary .md-nav__icon');
+  return getComputedStyle(icon, '::after').transform;
+}"""
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_arrows_point_the_other_way_in_rtl(server, page_factory, code):
+    rtl = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
+    rtl.goto(server + f"{code}/")
+    ltr = page_factory("en-GB", viewport={"width": 360, "height": 740})
+    ltr.goto(server + "en/")
+    for page in (rtl, ltr):
+        page.click("label[for=__drawer]")
+        page.wait_for_timeout(400)
+    shot(rtl, f"{code}-drawer-360")
+    assert ltr.evaluate(ARROW) in ("none", "matrix(1, 0, 0, 1, 0, 0)")
+    assert rtl.evaluate(ARROW) not in ("none", "matrix(1, 0, 0, 1, 0, 0)"), "the arrow is not mirrored"
+    # the drawer slides in from the right
+    drawer = box(rtl, ".md-sidebar--primary")
+    assert drawer["x"] + drawer["width"] >= 359
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_numbers_read_left_to_right_inside_rtl_text(server, page_factory, code):
+    page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
+    page.goto(server + f"{code}/help-and-contacts/")
+    number = page.locator("span.ltr-number", has_text="09 2525 0111").first
+    number.scroll_into_view_if_needed()
+    shot(page, f"{code}-help-numbers-360")
+    style = number.evaluate("e => [getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi]")
+    assert style == ["ltr", "isolate"]
+    # the groups are laid out left to right: "09" is left of "0111"
+    order = number.evaluate("""e => {
+      const text = e.firstChild, range = document.createRange();
+      const x = (from, to) => { range.setStart(text, from); range.setEnd(text, to); return range.getBoundingClientRect().x; };
+      return [x(0, 2), x(text.length - 4, text.length)];
+    }""")
+    assert order[0] < order[1], order
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_rtl_pages_use_western_digits_and_gregorian_dates(built_site, config, code):
+    for path in built_pages(built_site, config)[code]:
+        text = soup(path).get_text(" ")
+        assert not EASTERN_DIGITS.search(text), f"{path}: Eastern Arabic digits {EASTERN_DIGITS.findall(text)[:5]}"
+    facts = soup(built_site / code / "aftercare" / "index.html").select_one(".page-facts").get_text(" ")
+    assert "2026" in facts
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code):
+    page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
+    page.route(re.compile(r"^https://www\.google\.fi/.*"), lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<html><body>neutral</body></html>"))
+    page.goto(server + f"{code}/aftercare/")
+    shot(page, f"{code}-aftercare-360")
+    link = box(page, "a[data-quick-exit]")
+    assert 0 <= link["x"] and link["x"] + link["width"] <= 360, link
+    assert page.locator("a[data-quick-exit]").inner_text().strip() == locales.ui_strings(code)["quick_exit"]
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(EXIT)
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_aftercare_checker_works_and_reads_right_to_left(server, page_factory, code):
+    ui = locales.ui_strings(code)
+    page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
+    page.goto(server + f"{code}/aftercare/")
+    form = page.locator("form[data-aftercare-checker]")
+    assert form.is_visible()
+    assert form.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    page.fill("#checker-birth", "2008-05-04")
+    page.fill("#checker-end", "2026-05-04")
+    form.locator("button[type=submit]").click()
+    result = page.locator("[data-checker-result]")
+    assert result.get_attribute("data-status") == "entitled"
+    text = result.inner_text()
+    assert ui["checker_rule_age"] in text
+    assert "2031" in text and not EASTERN_DIGITS.search(text), text
+    result.scroll_into_view_if_needed()
+    shot(page, f"{code}-checker-360")
+    # the form's labels start at the right edge
+    label = box(page, "form[data-aftercare-checker] label")
+    field = box(page, "form[data-aftercare-checker]")
+    assert label["x"] + label["width"] > field["x"] + field["width"] - 40
