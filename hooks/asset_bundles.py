@@ -4,7 +4,8 @@ Readers on slow phones pay for every request, and staff links stay valid for yea
 each page may load at most 8 files on first view, and a file that can change must not
 be cached under an old name. MkDocs copies extra_css/extra_javascript one file each,
 under fixed names. This hook joins the files listed in mkdocs.yml `extra.bundles`
-(paths under overrides/assets/, in order) into assets/<name>.<8 hex digits>.<ext>,
+(paths under overrides/assets/, or `material:<path>` for Material's own CSS, less the
+features the site does not use: hooks/unused_css.py) into assets/<name>.<8 hex digits>.<ext>,
 named by the hash of the content, so the server can cache them forever
 (deploy/nginx.conf) and templates get the names from `config.extra.bundle_urls`.
 The sources stay small files with one job each; the joined copies are build output.
@@ -12,29 +13,48 @@ The sources stay small files with one job each; the joined copies are build outp
 """
 
 import hashlib
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
+import material
 from mkdocs.exceptions import PluginError
 
+import unused_css
+
 ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets"
+MATERIAL = Path(material.__file__).resolve().parent / "templates"
 _built: dict[str, bytes] = {}
+_joined: dict[tuple, tuple[str, bytes]] = {}  # the same bundle for every language build
+
+
+def source_path(name: str, source: str, assets: Path = ASSETS) -> Path:
+    theirs = source.startswith("material:")
+    path = MATERIAL / source[len("material:"):] if theirs else assets / source
+    if not path.is_file():
+        where = ("in Material's templates (its file names change with its version)" if theirs
+                 else "in overrides/assets/")
+        raise PluginError(f"mkdocs.yml: extra.bundles.{name}: '{source}' is not a file {where}; "
+                          f"fix the path or add the file")
+    return path
 
 
 def join(name: str, sources: list[str], assets: Path = ASSETS) -> tuple[str, bytes]:
     """(assets/site.1a2b3c4d.js, joined content) for bundle `name` from `sources`."""
+    paths = [source_path(name, s, assets) for s in sources]
+    key = (name, tuple(str(p) for p in paths), tuple(p.stat().st_mtime_ns for p in paths))
+    if key in _joined:
+        return _joined[key]
     parts = []
-    for source in sources:
-        path = assets / source
-        if not path.is_file():
-            raise PluginError(f"mkdocs.yml: extra.bundles.{name}: '{source}' is not a file in "
-                              f"overrides/assets/; fix the path or add the file")
-        text = path.read_text(encoding="utf-8").rstrip() + "\n"
-        parts.append(f"/* {source} */\n{text}")
+    for source, path in zip(sources, paths):
+        text = path.read_text(encoding="utf-8")
+        if source.startswith("material:") and path.suffix == ".css":
+            text = unused_css.prune(text)
+        parts.append(f"/* {source} */\n{text.rstrip()}\n")
     data = "\n".join(parts).encode("utf-8")
     stem, ext = name.rsplit(".", 1)
     digest = hashlib.sha256(data).hexdigest()[:8]
-    return f"assets/{stem}.{digest}.{ext}", data
+    _joined[key] = (f"assets/{stem}.{digest}.{ext}", data)
+    return _joined[key]
 
 
 def on_config(config):

@@ -8,12 +8,16 @@ site/en/search/ ..., each with `lang: [<that language>]` and locations relative 
 language's root. overrides/main.html points Material's search at the language root, so
 a Finnish page loads /fi/search/search_index.json and searches Finnish pages only.
 
-The stemmer comes from locales/<code>.yml `search:`: a lunr language Material ships
-(sv, fi, en, ru, ar, ...), or `exact` where lunr has none (Estonian, Ukrainian, Somali,
-Persian). lunr's English trimmer would strip every letter outside a-z (Cyrillic, Arabic
-script, even ä and õ at a word's end), so an exact-words index has no trimmer, no
-stemmer and no stop words, and splits words at punctuation instead: a reader finds the
-words as they are written on the page.
+Each language's lunr settings come from locales/<code>.yml `search:`: a lunr language
+Material ships (sv, fi, en, ru, ar, ...) for its stop words, or `exact` where lunr has
+none (Estonian, Ukrainian, Somali, Persian). Stemmers stay off, as in Material's own
+default: Material appends * to every query word and lunr skips stemming for wildcard
+words, so a stemmed index would miss a word typed in full ("aftercare*" against the stem
+"aftercar"). The trailing * finds inflected forms that start with what the reader typed
+("jälkihuol" finds "jälkihuollon"). The trimmer stays off too: lunr's English trimmer
+would strip every letter outside a-z (Cyrillic, Arabic script), and the language
+trimmers strip digits, so 112 could not be found. Exact-words languages also split
+words at punctuation.
 """
 
 import json
@@ -27,17 +31,17 @@ import i18n_state
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import locales  # noqa: E402
 
-# Exact-words languages split at punctuation too (the trimmer that would remove it is off).
+# Exact-words languages split at punctuation too (no trimmer removes it).
 # Apostrophes are kept: they are part of Ukrainian and Somali words.
 EXACT_SEPARATOR = r'[\s\-,:;.!?=\[\]()"/«»„“”…\u060C\u061B\u061F\u06D4]+'
-FULL_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+STOP_WORDS_ONLY = ["stopWordFilter"]
 
 
 def search_config(base: dict, stemmer: str) -> dict:
     """The lunr settings of one language's index."""
     if stemmer == "exact":
         return dict(base, lang=["en"], pipeline=[], separator=EXACT_SEPARATOR)
-    return dict(base, lang=[stemmer], pipeline=FULL_PIPELINE)
+    return dict(base, lang=[stemmer], pipeline=STOP_WORDS_ONLY)
 
 
 def split_index(index: dict, languages: list[str], default: str, stemmers: dict[str, str] | None = None) -> dict[str, dict]:

@@ -35,11 +35,20 @@ def on_page_content(content, page, config, files):
     return content
 
 
-def on_post_page(output, page, config):
-    direction = config.extra.get("lang_direction", "ltr")
-
+def with_dir(output: str, direction: str) -> str:
     def add_dir(match):
         attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
         return f'<html{attrs} dir="{direction}">'
 
     return HTML_TAG.sub(add_dir, output, count=1)
+
+
+def on_post_page(output, page, config):
+    return with_dir(output, config.extra.get("lang_direction", "ltr"))
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a template, not a page."""
+    if template_name == "404.html":
+        return with_dir(output_content, config.extra.get("lang_direction", "ltr"))
+    return output_content

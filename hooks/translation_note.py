@@ -3,7 +3,7 @@
 Pages in a partial language (locales/<code>.yml `coverage: partial`) record in their
 front matter which language they were translated from and when (`translated_from`,
 `translated_on`; scripts/lint_content.py requires both). This hook puts a note at the
-top of such a page: "This page is a translation. Original language: English. Translated
+top of such a page, under its heading: "This page is a translation. Original language: English. Translated
 on: 23 November 2026." with links to the same page in every full language, where the
 reader finds the complete site. Fallback pages get hooks/fallback_notice.py instead.
 """
@@ -44,4 +44,10 @@ def on_page_content(content, page, config, files):
     note = (f'<div class="admonition note translation-note">'
             f'<p class="admonition-title">{html.escape(ui["translation_title"])}</p>'
             f'<p>{text}</p><p>{html.escape(ui["translation_full"])} {" · ".join(links)}</p></div>')
-    return f"{note}\n{content}"
+    # after the page's heading: the title comes first for readers, and Material's search
+    # takes the page's title from the first section
+    end = content.find("</h1>")
+    if end == -1:
+        return f"{note}\n{content}"
+    end += len("</h1>")
+    return f"{content[:end]}\n{note}\n{content[end:]}"

@@ -72,7 +72,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, dict[str, int], str
         raise PageError(f"{path}:1: front matter starts with '---' but never ends; add a closing '---' line")
     raw = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1

@@ -28,13 +28,28 @@ def path_for(code: str, folder: Path = LOCALES) -> Path:
     return folder / f"{code}.yml"
 
 
+# libyaml's parser where PyYAML has it: the build reads these files for every page
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_cache: dict[tuple[Path, int], dict] = {}
+
+
 def load(code: str, folder: Path = LOCALES) -> dict:
+    """The parsed file (cached until it changes: the build asks for every page)."""
     path = path_for(code, folder)
+    if path.is_file():
+        key = (path, path.stat().st_mtime_ns)
+        if key not in _cache:
+            _cache[key] = _parse(path)
+        return _cache[key]
+    return _parse(path)
+
+
+def _parse(path: Path) -> dict:
     if not path.is_file():
         raise LocaleError(f"{_label(path)}: missing: every language in mkdocs.yml needs one; "
-                          f"copy {_label(path_for('en', folder))} and translate it")
+                          f"copy {_label(path.with_name('en.yml'))} and translate it")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -57,7 +57,7 @@ def test_axe_finds_no_violations_on_any_page(built_site, config, server, page_fa
 
 
 @pytest.mark.parametrize("prefix,query", [("", "eftervård"), ("fi/", "jälkihuolto"), ("en/", "aftercare"),
-                                          ("ar/", "112"), ("ru/", "112")])
+                                          ("ar/", "112"), ("ru/", "112"), ("fa/", "112")])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_axe_finds_no_violations_with_search_open(server, page_factory, prefix, query, width):
     page = page_factory("sv-FI", viewport={"width": width, "height": 800})

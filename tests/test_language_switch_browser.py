@@ -114,7 +114,7 @@ def test_search_loads_nothing_until_the_reader_opens_it(server, page_factory):
     page.wait_for_timeout(500)
     searchy = [u for u in seen["requests"] if "search" in urlparse(u).path]
     assert searchy == [], f"search loaded before it was opened: {searchy}"
-    page.click("label[for=__search]")
+    page.click("input[data-md-component=search-query]")
     page.keyboard.type("eftervård")
     page.wait_for_selector(".md-search-result__item", timeout=5000)
     loaded = [urlparse(u).path for u in seen["requests"]]

@@ -49,8 +49,9 @@ HEADERS = {
     "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
-    "Cross-Origin-Opener-Policy": "same-origin",
 }
+# sent with documents only (HTML), and the CSP also with scripts (the search worker)
+DOCUMENT_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin"}
 DENIED_FEATURES = ["camera", "microphone", "geolocation", "browsing-topics", "interest-cohort", "payment", "usb",
                    "display-capture"]
 
@@ -110,11 +111,20 @@ def parse_csp(value: str) -> dict[str, str]:
     return out
 
 
-def security_problems(resp: Response) -> list[str]:
+def security_problems(resp: Response, document: bool = True) -> list[str]:
     problems = []
-    for name, expected in HEADERS.items():
+    for name, expected in (dict(HEADERS, **DOCUMENT_HEADERS) if document else HEADERS).items():
         if resp.header(name) != expected:
             problems.append(f"{name}: {resp.header(name)!r}, expected {expected!r}")
+    if not document:
+        script = "javascript" in (resp.header("Content-Type") or "")
+        csp = resp.header("Content-Security-Policy")
+        if script and (csp is None or parse_csp(csp) != CSP):
+            problems.append(f"Content-Security-Policy on a script: {csp!r}")
+        for name in ["Permissions-Policy", *DOCUMENT_HEADERS] + ([] if script else ["Content-Security-Policy"]):
+            if resp.header(name) is not None:
+                problems.append(f"{name} on a {resp.header('Content-Type')} response: only documents need it")
+        return problems
     csp = resp.header("Content-Security-Policy")
     if csp is None or parse_csp(csp) != CSP:
         problems.append(f"Content-Security-Policy: {csp!r}")
@@ -146,14 +156,15 @@ def redirects(site: Path) -> dict[str, str]:
 
 # ---------------------------------------------------------------- security headers
 
-@pytest.mark.parametrize("kind", ["home", "page", "asset", "search index", "404", "unknown-prefix 404",
+@pytest.mark.parametrize("kind", ["home", "page", "script", "stylesheet", "search index", "404", "unknown-prefix 404",
                                   "301 redirect", "302 language", "plain-http 301"])
 def test_every_response_has_the_security_headers(nginx, built_site, config, kind):
     other = next(c for c in config.codes if c != config.default)
     request = {
         "home": ("/", {}),
         "page": (f"/{config.prefix(other)}aftercare/", {}),
-        "asset": ("/" + hashed_assets(built_site)[0], {}),
+        "script": ("/" + next(a for a in hashed_assets(built_site) if a.endswith(".js")), {}),
+        "stylesheet": ("/" + next(a for a in hashed_assets(built_site) if a.endswith(".css")), {}),
         "search index": ("/search/search_index.json", {}),
         "404": (f"/{config.prefix(other)}nope/", {}),
         "unknown-prefix 404": ("/zz/nope/", {}),
@@ -166,7 +177,7 @@ def test_every_response_has_the_security_headers(nginx, built_site, config, kind
     port = nginx.http_port if kind == "plain-http 301" else None
     resp = fetch(nginx, *request, port=port)
     assert resp.status == expected_status, f"{request[0]}: {resp.status}"
-    assert security_problems(resp) == []
+    assert security_problems(resp, document=kind not in ("script", "stylesheet", "search index")) == []
     if kind == "plain-http 301":
         assert resp.header("Location") == "https://127.0.0.1/aftercare/"
 

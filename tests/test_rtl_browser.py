@@ -64,7 +64,7 @@ def test_arrows_point_the_other_way_in_rtl(server, page_factory, code):
     ltr = page_factory("en-GB", viewport={"width": 360, "height": 740})
     ltr.goto(server + "en/")
     for page in (rtl, ltr):
-        page.click("label[for=__drawer]")
+        page.click("label.md-header__button[for=__drawer]")
         page.wait_for_timeout(400)
     shot(rtl, f"{code}-drawer-360")
     assert ltr.evaluate(ARROW) in ("none", "matrix(1, 0, 0, 1, 0, 0)")

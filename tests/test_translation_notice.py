@@ -32,5 +32,5 @@ def test_outdated_translation_shows_a_notice_and_the_status_page_lists_it(tmp_pa
 
     status = soup(out / "translation-status" / "index.html")
     rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in status.select("tbody tr")}
-    assert rows["aftercare.md"] == ["source", "outdated", "outdated"]
-    assert rows["placement.md"] == ["source", "up to date", "up to date"]
+    assert rows["aftercare.md"][:3] == ["source", "outdated", "outdated"]
+    assert rows["placement.md"][:3] == ["source", "up to date", "up to date"]

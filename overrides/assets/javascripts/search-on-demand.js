@@ -3,7 +3,7 @@
  * Material 9.8 starts its search worker (40 KB) and downloads the language's search
  * index (about 100 KB) on every page view, though few readers search. Material has no
  * setting for this, so this file, run before Material's bundle, holds both back:
- * - fetch() of .../search/search_index.json waits until search is opened;
+ * - the request for .../search/search_index.json waits until search is opened;
  * - the search Worker is created only then; until then Material talks to a stand-in
  *   that keeps its messages and listeners and hands them to the real worker.
  * Search opens by focusing or typing in the search field, the search button, or the
@@ -16,14 +16,16 @@
   var opened = new Promise(function (resolve) { release = resolve; });
   var INDEX = /\/search\/search_index\.json(\?|$)/;
 
-  var realFetch = window.fetch;
-  window.fetch = function (input, init) {
-    var url = typeof input === "string" ? input : (input && input.url) || String(input);
-    if (INDEX.test(url)) {
-      var self = this, args = arguments;
-      return opened.then(function () { return realFetch.apply(self, args); });
-    }
-    return realFetch.apply(this, arguments);
+  // Material 9.8 downloads the index with XMLHttpRequest: hold back send() for it.
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.searchIndex = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.searchIndex) return send.apply(this, arguments);
+    var xhr = this, args = arguments;
+    opened.then(function () { send.apply(xhr, args); });
   };
 
   var RealWorker = window.Worker;
@@ -52,19 +54,19 @@
       : new RealWorker(url, options);
   };
 
-  function open() { release(); }
+  function openSearch() { release(); }
   document.addEventListener("focusin", function (event) {
-    if (event.target && event.target.matches && event.target.matches("[data-md-component=search-query]")) open();
+    if (event.target && event.target.matches && event.target.matches("[data-md-component=search-query]")) openSearch();
   });
   document.addEventListener("change", function (event) {
-    if (event.target && event.target.id === "__search" && event.target.checked) open();
+    if (event.target && event.target.id === "__search" && event.target.checked) openSearch();
   });
   document.addEventListener("keydown", function (event) {
     if (!event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
       var tag = event.target && event.target.tagName;
-      if (tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") open();
+      if (tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") openSearch();
     }
   });
   var toggle = document.getElementById("__search");
-  if (toggle && toggle.checked) open();
+  if (toggle && toggle.checked) openSearch();
 })();
