@@ -40,6 +40,7 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
         assert note.select_one(f'span[lang="{origin}"]') is not None
         links = {a["hreflang"]: a["href"] for a in note.select("a[hreflang]")}
         assert sorted(links) == sorted(FULL), f"{code}/{slug}: links to the full languages {links}"
+        assert page.select_one('meta[name="robots"]') is None, f"{code}/{slug}: a translated page is not indexed"
         for lang, href in links.items():
             assert href == "/" + config.prefix(lang) + (slug + "/" if slug else ""), href
 
@@ -57,6 +58,7 @@ def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(buil
         assert notice.select_one(".admonition-title").get_text(strip=True) == ui["fallback_title"]
         assert sorted(a["hreflang"] for a in notice.select("a[hreflang]")) == sorted(FULL)
         assert page.select_one(".translation-note") is None
+        assert page.select_one('meta[name="robots"]')["content"] == "noindex", f"{path}: a fallback is indexed"
 
 
 @pytest.mark.parametrize("code", PARTIAL)
