@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build check setup system clean
+.PHONY: serve test build check benchmark setup system clean
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -22,6 +22,11 @@ check: build
 	$(BIN)/python scripts/lint_content.py --report
 	$(BIN)/python scripts/check_translations.py
 	$(BIN)/python scripts/check_links.py site
+
+# The performance budget, measured (not a test): builds, first views through nginx in
+# Chromium, Lighthouse (needs npm). Writes reports/benchmark.md. See README.
+benchmark: setup system
+	$(BIN)/python scripts/benchmark.py
 
 setup: $(VENV)/.installed
 
