@@ -113,7 +113,8 @@ def check(config: site_config.SiteConfig, root: Path) -> tuple[list[str], list[s
             continue
         mine = pages[lang.code]
         for name in sorted(set(reference) - set(mine)):
-            where = (config.docs_dir / lang.code / name).relative_to(root).as_posix()
+            path = config.docs_dir / lang.code / name
+            where = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
             if lang.full:
                 errors.append(f"{where}: missing: {lang.code} must have every page; "
                               f"translate {reference[name].label(root)}")
