@@ -51,3 +51,24 @@ def site_path(config: MkDocsConfig) -> str:
     from urllib.parse import urlparse
 
     return urlparse(config.site_url or "/").path or "/"
+
+
+def full_language_links(config: MkDocsConfig, name: str) -> str:
+    """Links to page `name` (docs file name) in every full language that has it, for notices:
+    '<a href="/fi/aftercare/" hreflang="fi" lang="fi">Suomi</a> · ...'."""
+    import html
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import locales
+
+    slug = "" if name == "index.md" else name[:-3] + "/"
+    names = config.extra["ui_all"]
+    links = []
+    for code in languages(config):
+        if locales.coverage(code) == "full" and (Path(config.docs_dir) / code / name).is_file():
+            href = site_path(config) + prefix(config, code) + slug
+            links.append(f'<a href="{html.escape(href)}" hreflang="{code}" lang="{code}">'
+                         f'{html.escape(names[code]["language_name"])}</a>')
+    return " · ".join(links)

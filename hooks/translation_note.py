@@ -28,22 +28,14 @@ def on_page_content(content, page, config, files):
     when = page.meta.get("translated_on")
     if source not in ui_all or not when:
         return content  # scripts/lint_content.py reports the missing record
-    name = i18n_state.page_name(page, lang)
-    slug = "" if name == "index.md" else name[:-3] + "/"
-    base = i18n_state.site_path(config)
-    links = []
-    for code in i18n_state.languages(config):
-        if locales.coverage(code) == "full" and (Path(config.docs_dir) / code / name).is_file():
-            href = base + i18n_state.prefix(config, code) + slug
-            links.append(f'<a href="{html.escape(href)}" hreflang="{code}" lang="{code}">'
-                         f'{html.escape(ui_all[code]["language_name"])}</a>')
+    links = i18n_state.full_language_links(config, i18n_state.page_name(page, lang))
     text = html.escape(ui["translation_text"]).format(
         source=f'<span lang="{source}">{html.escape(ui_all[source]["language_name"])}</span>',
         date=html.escape(local_date(when, lang)),
     )
     note = (f'<div class="admonition note translation-note">'
             f'<p class="admonition-title">{html.escape(ui["translation_title"])}</p>'
-            f'<p>{text}</p><p>{html.escape(ui["translation_full"])} {" · ".join(links)}</p></div>')
+            f'<p>{text}</p><p>{html.escape(ui["translation_full"])} {links}</p></div>')
     # after the page's heading: the title comes first for readers, and Material's search
     # takes the page's title from the first section
     end = content.find("</h1>")

@@ -90,6 +90,16 @@ def lix(body: str) -> tuple[float, int]:
     return len(words) / sentences + 100 * long_words / len(words), len(words)
 
 
+def as_date(value):
+    """A front-matter date (YAML date or ISO text) as a date, or None if it is not one."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
 def check_translation_record(page: docs_model.Page, label: str, today: dt.date, full: list[str], f: Findings):
     """A page in a partial language names its source language and the translation date."""
     meta, line = page.meta, page.meta_lines.get
@@ -104,12 +114,8 @@ def check_translation_record(page: docs_model.Page, label: str, today: dt.date, 
     if value is None:
         f.errors.append(f"{label}:1: front matter lacks 'translated_on:'; give the translation date like 2026-11-23")
         return
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            value = None
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+    value = as_date(value)
+    if value is None:
         f.errors.append(f"{label}:{line('translated_on', 1)}: translated_on must be a date like 2026-11-23, "
                         f"not '{meta['translated_on']}'")
     elif value > today:
@@ -129,13 +135,8 @@ def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_ag
         f.errors.append(f"{label}:{line('description', 1)}: description is {len(meta['description'])} characters; "
                         f"keep it to one line of at most 200")
     if "last_reviewed" in meta:
-        value = meta["last_reviewed"]
-        if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        value = as_date(meta["last_reviewed"])
+        if value is None:
             f.errors.append(f"{label}:{line('last_reviewed', 1)}: last_reviewed must be a date like 2026-11-23, "
                             f"not '{meta['last_reviewed']}'")
         elif value > today:
