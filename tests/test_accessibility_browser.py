@@ -73,6 +73,17 @@ def test_axe_finds_no_violations_with_search_open(server, page_factory, prefix, 
     assert audit(page, extra_rules=["aria-dialog-name"]) == []
 
 
+@pytest.mark.parametrize("prefix", ["", "fi/", "ar/", "fa/"])
+def test_axe_finds_no_violations_in_the_open_navigation_drawer(server, page_factory, prefix):
+    """On a phone the navigation is a drawer; its section titles must be readable too."""
+    page = page_factory("sv-FI", viewport={"width": 360, "height": 800})
+    page.goto(server + prefix + "placement/")
+    page.click(".md-header label[for=__drawer]")
+    page.wait_for_selector(".md-sidebar--primary .md-nav__link", state="visible")
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert audit(page) == []
+
+
 def test_axe_catches_a_broken_page(server, page_factory):
     """The audit can fail: remove an image's name and a label, and it says so."""
     page = page_factory("sv-FI")
