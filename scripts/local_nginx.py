@@ -10,10 +10,10 @@ logs, pid file and temp dirs in a temporary directory, on a free loopback port, 
 stops it on exit. deploy/nginx.conf runs as it is; only the lines a hosting team sets
 change: its TLS server listens on the loopback port without TLS (the certificate lines
 go), its plain-HTTP server on a second port (`serve(...).http_port`), and root is the
-given site. The redirect map is generated from the site's redirects.json with
-scripts/nginx_redirects.py, as on the server. The brotli module is loaded if Debian's
-libnginx-mod-http-brotli-filter is installed; otherwise brotli.conf is left out, as the
-README tells a host without it.
+given site. The redirect and language maps are generated from the site's redirects.json
+and languages.json with scripts/nginx_maps.py, as on the server. The brotli module is
+loaded if Debian's libnginx-mod-http-brotli-filter is installed; otherwise brotli.conf is
+left out, as the README tells a host without it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import nginx_redirects
+import nginx_maps
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -147,9 +147,7 @@ def configure(prefix: Path, site: Path, *, port: int, http_port: int, brotli: bo
         (prefix / "temp" / name).mkdir(parents=True, exist_ok=True)
     for snippet in SNIPPETS.glob("*.conf"):
         shutil.copy(snippet, snippets / snippet.name)
-    redirects = site / "redirects.json"
-    (snippets / "redirects.conf").write_text(
-        nginx_redirects.render(nginx_redirects.load(redirects), str(redirects)), encoding="utf-8")
+    (snippets / "site-maps.conf").write_text(nginx_maps.from_site(site), encoding="utf-8")
     (conf / "sites-enabled" / "lastensuojelu.conf").write_text(
         render_server(SERVER_CONF.read_text(encoding="utf-8"), port=port, http_port=http_port,
                       root=site.resolve(), brotli=brotli), encoding="utf-8")

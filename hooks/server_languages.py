@@ -1,0 +1,23 @@
+"""site/languages.json: the site's languages and their home pages, for the web server.
+
+    {"sv": "/", "fi": "/fi/", "en": "/en/", ...}     (mkdocs.yml's order; "/" is the default)
+
+scripts/nginx_maps.py turns it into the Accept-Language maps of deploy/nginx.conf, so a
+new language in mkdocs.yml reaches the server's language choice on "/" without anyone
+editing the server configuration.
+"""
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+import i18n_state
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if not i18n_state.all_languages_built(config):
+        return
+    homes = {code: "/" + i18n_state.prefix(config, code) for code in i18n_state.languages(config)}
+    (Path(config.site_dir) / "languages.json").write_text(json.dumps(homes, indent=1), encoding="utf-8")
