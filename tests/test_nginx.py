@@ -487,15 +487,6 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize("content,message", BROKEN, ids=range(len(BROKEN)))
-def test_a_broken_redirects_json_is_refused_naming_file_and_entry(tmp_path, content, message):
-    site = fixture_site(tmp_path, redirects=content)
-    result = run_script(str(site))
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert result.stderr == message.format(file=site / "redirects.json") + "\n"
-
-
 BROKEN_LANGUAGES = [
     ('["sv", "fi"]', '{file}: must be a JSON object of language code to home page, like {{"sv": "/", "fi": "/fi/"}}'),
     ("{}", '{file}: must be a JSON object of language code to home page, like {{"sv": "/", "fi": "/fi/"}}'),
@@ -512,13 +503,15 @@ BROKEN_LANGUAGES = [
 ]
 
 
-@pytest.mark.parametrize("content,message", BROKEN_LANGUAGES, ids=range(len(BROKEN_LANGUAGES)))
-def test_a_broken_languages_json_is_refused_naming_file_and_language(tmp_path, content, message):
-    site = fixture_site(tmp_path, languages=content)
+@pytest.mark.parametrize("name,content,message",
+                         [("redirects.json", *case) for case in BROKEN] + [("languages.json", *case) for case in BROKEN_LANGUAGES],
+                         ids=[f"redirects-{i}" for i in range(len(BROKEN))] + [f"languages-{i}" for i in range(len(BROKEN_LANGUAGES))])
+def test_a_broken_file_is_refused_naming_the_file_and_entry(tmp_path, name, content, message):
+    site = fixture_site(tmp_path, **{name.split(".")[0]: content})
     result = run_script(str(site))
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == message.format(file=site / "languages.json") + "\n"
+    assert result.stderr == message.format(file=site / name) + "\n"
 
 
 def test_problems_in_both_files_are_all_reported(tmp_path):
