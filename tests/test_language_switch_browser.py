@@ -122,6 +122,28 @@ def test_search_loads_nothing_until_the_reader_opens_it(server, page_factory):
     assert any("/workers/search." in p for p in loaded)
 
 
+def test_search_follows_a_word_pasted_without_key_presses(server, page_factory):
+    # Material reads the field on keyup; a paste from a menu or dictation sends only
+    # "input". First a typed word no page has, so the index is surely ready; then the
+    # field is filled the way a paste does it, with no key events.
+    page = page_factory("fa-FI")
+    page.goto(server + "fa/")
+    page.keyboard.press("s")
+    page.keyboard.type("zzzzq")
+    meta = page.locator(".md-search-result__meta")
+    placeholder = meta.inner_text()
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').innerText !== text",
+        arg=placeholder, timeout=5000,
+    )
+    assert page.locator(".md-search-result__item").count() == 0
+    page.fill("input[data-md-component=search-query]", own_title_word("fa", "aftercare"))
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    paths = [urlparse(a.get_attribute("href")).path
+             for a in page.locator(".md-search-result__item > a").all()]
+    assert "/fa/aftercare/" in paths, paths
+
+
 def own_title_word(code: str, slug: str) -> str:
     """A word of at least 4 letters from the page's own title (docs/<code>/<slug>.md)."""
     import re
