@@ -63,3 +63,11 @@ def heading_text(element) -> str:
     for link in element.select(".headerlink"):
         link.extract()
     return element.get_text(strip=True)
+
+
+def wait_until_still(page) -> None:
+    """Wait until no CSS transition or animation runs (a drawer that slides in, say):
+    a fixed sleep is a race on a busy machine."""
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", timeout=5000
+    )

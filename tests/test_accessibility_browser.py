@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import axe_playwright_python
 import pytest
 import site_config
-from helpers import built_pages
+from helpers import built_pages, wait_until_still
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -81,7 +81,7 @@ def test_axe_finds_no_violations_in_the_open_navigation_drawer(server, page_fact
     page.goto(server + prefix + "placement/")
     page.click(".md-header label[for=__drawer]")
     page.wait_for_selector(".md-sidebar--primary .md-nav__link", state="visible")
-    page.wait_for_timeout(400)  # the drawer slides in
+    wait_until_still(page)  # the drawer slides in
     assert audit(page) == []
 
 

@@ -130,11 +130,11 @@ def test_search_follows_a_word_pasted_without_key_presses(server, page_factory):
     page.goto(server + "fa/")
     page.keyboard.press("s")
     page.keyboard.type("zzzzq")
-    meta = page.locator(".md-search-result__meta")
-    placeholder = meta.inner_text()
-    page.wait_for_function(
-        "text => document.querySelector('.md-search-result__meta').innerText !== text",
-        arg=placeholder, timeout=5000,
+    page.wait_for_function(  # Material's "no matching documents", in Persian
+        """() => document.querySelector('.md-search-result__meta').textContent ===
+                 JSON.parse(document.getElementById('__config').textContent)
+                     .translations['search.result.none']""",
+        timeout=5000,
     )
     assert page.locator(".md-search-result__item").count() == 0
     page.fill("input[data-md-component=search-query]", own_title_word("fa", "aftercare"))

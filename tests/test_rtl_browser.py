@@ -9,7 +9,7 @@ import re
 import locales
 import pytest
 import site_config
-from helpers import built_pages, soup
+from helpers import built_pages, soup, wait_until_still
 
 from conftest import ROOT
 
@@ -65,7 +65,7 @@ def test_arrows_point_the_other_way_in_rtl(server, page_factory, code):
     ltr.goto(server + "en/")
     for page in (rtl, ltr):
         page.click("label.md-header__button[for=__drawer]")
-        page.wait_for_timeout(400)
+        wait_until_still(page)  # the drawer slides in
     shot(rtl, f"{code}-drawer-360")
     assert ltr.evaluate(ARROW) in ("none", "matrix(1, 0, 0, 1, 0, 0)")
     assert rtl.evaluate(ARROW) not in ("none", "matrix(1, 0, 0, 1, 0, 0)"), "the arrow is not mirrored"
