@@ -21,6 +21,7 @@ import site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE, NAME = "vi", "Tiếng Việt"
+PAGES = site_config.load().partial_pages  # what a partial language must have
 NOT_COPIED = shutil.ignore_patterns(
     ".git", ".venv", "site", "reports", "node_modules", "__pycache__", ".pytest_cache", ".mkdocs-test-*"
 )
@@ -51,11 +52,11 @@ def add_language(repo: Path) -> None:
     # 3. its pages: the partial pages, marked as translations, then stamped
     pages = repo / "docs" / CODE
     pages.mkdir()
-    for name in site_config.load().partial_pages:
+    for name in PAGES:
         body = (repo / "docs" / "en" / name).read_text(encoding="utf-8")
         body = body.replace("\n---\n", "\ntranslated_from: en\ntranslated_on: 2026-11-23\n---\n", 1)
         (pages / name).write_text(body, encoding="utf-8")
-    stamp = run(repo, "scripts/check_translations.py", "--stamp", *[f"docs/{CODE}/{n}" for n in site_config.load().partial_pages])
+    stamp = run(repo, "scripts/check_translations.py", "--stamp", *[f"docs/{CODE}/{n}" for n in PAGES])
     assert stamp.returncode == 0, stamp.stdout + stamp.stderr
 
 

@@ -77,11 +77,16 @@ def test_swedish_browser_sees_no_banner_and_staying_is_remembered(server, page_f
     assert page.locator("[data-language-banner]:visible").count() == 0
 
 
+def results(page):
+    """The links of the search results, once there are any."""
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
 def search(page, query):
     page.keyboard.press("s")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=5000)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    return results(page)
 
 
 def test_finnish_search_finds_inflected_forms_in_finnish_pages_only(server, page_factory):
@@ -138,9 +143,7 @@ def test_search_follows_a_word_pasted_without_key_presses(server, page_factory):
     )
     assert page.locator(".md-search-result__item").count() == 0
     page.fill("input[data-md-component=search-query]", own_title_word("fa", "aftercare"))
-    page.wait_for_selector(".md-search-result__item", timeout=5000)
-    paths = [urlparse(a.get_attribute("href")).path
-             for a in page.locator(".md-search-result__item > a").all()]
+    paths = [urlparse(u).path for u in results(page)]
     assert "/fa/aftercare/" in paths, paths
 
 
