@@ -4,8 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Material prints a boxed end-of-life notice on every run; it buries the editors' messages.
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check benchmark setup system clean
+.PHONY: serve test build check readability benchmark setup system clean
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -16,12 +18,21 @@ test: setup system
 build: setup
 	$(BIN)/mkdocs build
 
-# The three quality gates on their own, with readable messages for editors
-# (`make test` runs them too, through the test suite).
-check: build
+# The build and every check, for editors: all problems of an edit in one pass, each with
+# its file and line; exits non-zero if any of them failed (`make test` runs them too).
+# The link check needs a built site: after a failed build it says so instead.
+check: setup
+	@status=0; \
+	$(BIN)/mkdocs build --quiet || status=1; \
+	$(BIN)/python scripts/lint_content.py || status=1; \
+	$(BIN)/python scripts/check_translations.py || status=1; \
+	if [ -f site/index.html ]; then $(BIN)/python scripts/check_links.py site || status=1; \
+	else echo "check_links: not run: the build failed (see above)"; status=1; fi; \
+	exit $$status
+
+# The readability (LIX) of every page, for editors
+readability: setup
 	$(BIN)/python scripts/lint_content.py --report
-	$(BIN)/python scripts/check_translations.py
-	$(BIN)/python scripts/check_links.py site
 
 # The performance budget, measured (not a test): builds, first views through nginx in
 # Chromium, Lighthouse (needs npm). Writes reports/benchmark.md. See README.
@@ -30,9 +41,11 @@ benchmark: setup system
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+# the pinned dependencies, then the shared code (portal/) as an editable package
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 system:

@@ -5,7 +5,7 @@ each page may load at most 8 files on first view, and a file that can change mus
 be cached under an old name. MkDocs copies extra_css/extra_javascript one file each,
 under fixed names. This hook joins the files listed in mkdocs.yml `extra.bundles`
 (paths under overrides/assets/, or `material:<path>` for Material's own CSS, less the
-features the site does not use: hooks/unused_css.py) into assets/<name>.<8 hex digits>.<ext>,
+features the site does not use: portal/unused_css.py) into assets/<name>.<8 hex digits>.<ext>,
 named by the hash of the content, so the server can cache them forever
 (deploy/nginx.conf) and templates get the names from `config.extra.bundle_urls`.
 The sources stay small files with one job each; the joined copies are build output.
@@ -19,7 +19,7 @@ from urllib.parse import quote
 import material
 from mkdocs.exceptions import PluginError
 
-import unused_css
+from portal import unused_css
 
 ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets"
 MATERIAL = Path(material.__file__).resolve().parent / "templates"

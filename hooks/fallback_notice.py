@@ -9,7 +9,7 @@ so screen readers pronounce it right, and links to the page in every full langua
 
 import html
 
-import i18n_state
+from portal import i18n_state
 
 
 def on_page_content(content, page, config, files):

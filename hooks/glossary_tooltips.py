@@ -9,13 +9,10 @@ JavaScript. A link to an entry that does not exist is already a build error (anc
 
 import html
 import re
-import sys
 from pathlib import Path
 
-import i18n_state
+from portal import docs_model, i18n_state
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import docs_model  # noqa: E402
 
 LINK = re.compile(r'<a href="((?:[^"]*/)?glossary/#([\w-]+))"')
 _cache: dict[Path, dict[str, str]] = {}

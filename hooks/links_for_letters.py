@@ -6,14 +6,10 @@ from docs/ (nav order, each language's own titles and section headings), so the 
 can never fall behind the site.
 """
 
-import sys
 from pathlib import Path
 
-import i18n_state
+from portal import docs_model, i18n_state, site_config
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import docs_model  # noqa: E402
-import site_config  # noqa: E402
 
 MARKER = "<!-- links-for-letters -->"
 
@@ -24,7 +20,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = i18n_state.current_language(config)
     codes = i18n_state.languages(config)
     names = config.extra["ui_all"]
-    nav = site_config.load(site_config.ROOT / "mkdocs.yml").nav_files
+    nav = site_config.load(i18n_state.project_root(config) / "mkdocs.yml").nav_files
     url = config.site_url.rstrip("/") + "/"
     out = []
     for name in nav:

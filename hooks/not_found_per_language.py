@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import i18n_state
+from portal import i18n_state
 
 _pages: dict[str, str] = {}
 

@@ -21,15 +21,12 @@ words at punctuation.
 """
 
 import json
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import i18n_state
+from portal import i18n_state, locales
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import locales  # noqa: E402
 
 # Exact-words languages split at punctuation too (no trimmer removes it).
 # Apostrophes are kept: they are part of Ukrainian and Somali words.
@@ -72,7 +69,7 @@ def on_post_build(config):
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     default = i18n_state.default_language(config)
     langs = i18n_state.languages(config)
-    stemmers = {lang: locales.load(lang).get("search", lang) for lang in langs}
+    stemmers = {lang: locales.load(lang, i18n_state.locales_dir(config)).get("search", lang) for lang in langs}
     docs = Path(config.docs_dir)
     for lang, index in split_index(merged, langs, default, stemmers).items():
         # a page not yet translated is shown from Swedish (fallback): it is not searchable

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import i18n_state
+from portal import i18n_state
 
 
 @event_priority(-200)

@@ -6,16 +6,21 @@ This hook collects every WARNING (and ERROR) logged by MkDocs and its plugins du
 the whole multi-language build, prints them together with the language they came from,
 deletes the half-built site and stops with a non-zero exit. `mkdocs serve` only lists
 them, so live reload keeps working while an editor fixes them.
+
+MkDocs names the file of a broken link or anchor but not the line ("Doc file
+'fi/help.md' contains a link 'x.md', but ..."); this hook finds the line and puts
+"docs/fi/help.md:12:" in front, as every other check of the site does.
 """
 
 import logging
+import re
 import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-import i18n_state
+from portal import i18n_state
 
 _records: list[tuple[str, str]] = []
 _command = "build"
@@ -38,7 +43,31 @@ class _Collector(logging.Handler):
         # Material's own end-of-life notice is not about our content.
         if "end of life" in message:
             return
-        _records.append((lang, message))
+        if config is not None:
+            message = with_line(message, Path(config.docs_dir))
+        _records.append((lang or "all", message))
+
+
+LINK_WARNING = re.compile(r"^Doc file '([^']+)' contains (?:a|an absolute|an unrecognized relative) link (?:to )?'([^']+)'")
+
+
+def with_line(message: str, docs_dir: Path) -> str:
+    """'docs/fi/x.md:12: Doc file ...' for MkDocs' warnings about a link in a page."""
+    m = LINK_WARNING.match(message)
+    if not m:
+        return message
+    path = docs_dir / m[1]
+    label = f"{docs_dir.name}/{m[1]}"
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return message
+    target = m[2]
+    for wanted in (f"]({target})", f"]({target} ", f"](<{target}>)", f"]({target}", target):
+        number = next((n for n, line in enumerate(lines, 1) if wanted in line), None)
+        if number:
+            return f"{label}:{number}: {message}"
+    return f"{label}: {message}"
 
 
 _holder: dict = {}

@@ -14,6 +14,8 @@ written, so in RTL pages every such run of digit groups is wrapped in <span dir=
 
 import re
 
+from portal.locales import DEFAULT_DIRECTION
+
 HTML_TAG = re.compile(r"<html\b([^>]*)>", re.I)
 # at least two digit groups separated by single (no-break) spaces or en dashes:
 # 09 2525 0111, 17–20, 14 – 17
@@ -44,11 +46,11 @@ def with_dir(output: str, direction: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return with_dir(output, config.extra.get("lang_direction", "ltr"))
+    return with_dir(output, config.extra.get("lang_direction", DEFAULT_DIRECTION))
 
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a template, not a page."""
     if template_name == "404.html":
-        return with_dir(output_content, config.extra.get("lang_direction", "ltr"))
+        return with_dir(output_content, config.extra.get("lang_direction", DEFAULT_DIRECTION))
     return output_content

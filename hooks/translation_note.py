@@ -9,19 +9,15 @@ reader finds the complete site. Fallback pages get hooks/fallback_notice.py inst
 """
 
 import html
-import sys
 from pathlib import Path
 
-import i18n_state
-from ui_strings import local_date
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import locales  # noqa: E402
+from portal import i18n_state, locales
+from portal.dates import local_date
 
 
 def on_page_content(content, page, config, files):
     lang = i18n_state.current_language(config)
-    if getattr(page.file, "locale", lang) != lang or locales.coverage(lang) != "partial":
+    if getattr(page.file, "locale", lang) != lang or locales.coverage(lang, i18n_state.locales_dir(config)) != "partial":
         return content
     ui, ui_all = config.extra["ui"], config.extra["ui_all"]
     source = page.meta.get("translated_from")

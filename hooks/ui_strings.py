@@ -1,7 +1,7 @@
 """Give templates the language being built: its interface strings, direction and nav titles.
 
 Each language's strings (switcher label, language banner, "last reviewed", 404 text, ...)
-and navigation titles live in locales/<code>.yml (scripts/locales.py reads them).
+and navigation titles live in locales/<code>.yml (portal/locales.py reads them).
 Material translates only its own strings; ours need the same treatment in every language,
 so a missing file or key is a build error that names the file and the key. The nav titles
 are handed to mkdocs-static-i18n as its nav_translations, so mkdocs.yml keeps one short
@@ -9,27 +9,23 @@ entry per language. Text direction (ltr/rtl) goes to Material's theme.direction;
 hooks/text_direction.py also puts it on <html>.
 """
 
-import sys
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import i18n_state
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import locales  # noqa: E402
+from portal import i18n_state, locales
+from portal.dates import local_date
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has chosen the language
 def on_config(config):
     langs = i18n_state.languages(config)
     default = i18n_state.default_language(config)
-    problems = locales.check(langs, default)
+    folder = i18n_state.locales_dir(config)
+    problems = locales.check(langs, default, folder)
     if problems:
         raise PluginError("\n".join(problems))
     lang = i18n_state.current_language(config)
-    data = {code: locales.load(code) for code in langs}
+    data = {code: locales.load(code, folder) for code in langs}
     config.extra["ui"] = data[lang]["ui"]
     # every language's strings, for the language banner and the language names
     config.extra["ui_all"] = {code: data[code]["ui"] for code in langs}
@@ -38,22 +34,11 @@ def on_config(config):
     config.extra["default_lang"] = default
     config.site_name = config.extra["ui"]["site_name"]
     config.site_description = config.extra["ui"]["site_description"]
-    config.extra["lang_direction"] = data[lang].get("direction", "ltr")
+    config.extra["lang_direction"] = locales.direction(lang, folder)
     config.theme["direction"] = config.extra["lang_direction"]
     nav = {k: v for k, v in data[lang]["nav"].items() if k != v}
     i18n_state.i18n(config).current_language_config["nav_translations"] = nav
     return config
-
-
-def local_date(value, lang: str) -> str:
-    """A review date as the language writes it ("23 november 2026", "23. marraskuuta 2026")."""
-    import datetime
-
-    from babel.dates import format_date
-
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return format_date(value, format="long", locale=lang)
 
 
 def on_env(env, config, files):

@@ -36,10 +36,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import site_config  # noqa: E402
+from portal import site_config
 
-ROOT = site_config.ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 BUDGET_FIRST_VIEW_BYTES = 80 * 1024
 BUDGET_REQUESTS = 8
@@ -162,7 +162,7 @@ def measure_builds(work: Path, quick: bool) -> list[BuildRun]:
     runs = [build_and_check("real site", ROOT / "mkdocs.yml", work / "site")]
     if quick:
         return runs
-    codes = site_config.load().codes
+    codes = site_config.load(ROOT / "mkdocs.yml").codes
     for label, langs in (("1 language", codes[:1]), ("3 languages", codes[:3])):
         config = variant_config(label.replace(" ", "-"), languages=langs)
         try:
@@ -239,7 +239,7 @@ def measure_views(site: Path) -> tuple[list[View], dict[str, dict]]:
     import local_nginx
     from playwright.sync_api import sync_playwright
 
-    settings = site_config.load()
+    settings = site_config.load(ROOT / "mkdocs.yml")
     paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
                    if not p.relative_to(site).as_posix().startswith(("assets/", "search/", "translation-status/"))
                    and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600])

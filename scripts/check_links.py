@@ -26,8 +26,10 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import html as lxml_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import site_config  # noqa: E402
+from portal import site_config
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, locales/
+
 
 REACHABLE = {403, 405, 429}
 
@@ -182,7 +184,7 @@ def run(site_dir: Path, site_url: str, external: bool = False, out=sys.stdout) -
 
 
 def main(argv: list[str]) -> int:
-    config = site_config.load()
+    config = site_config.load(ROOT / "mkdocs.yml")
     args = [a for a in argv if not a.startswith("--")]
     external = "--external" in argv or os.environ.get("CHECK_EXTERNAL_LINKS") == "1"
     site_dir = Path(args[0]) if args else config.site_dir

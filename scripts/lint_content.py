@@ -12,6 +12,9 @@ Errors (exit 1):
   (`translated_from:`, `translated_on:`); the build shows it to readers.
   A page that discusses a term on purpose lists it in `allow_terms:`.
 - raw <script>, <iframe>, inline event handlers (onclick=...), http:// links.
+- a number written as a word before a unit of time ("seven working days", "kolme
+  kuukautta"): numbers a reader acts on are digits in every language, so that the fact
+  check (scripts/check_translations.py) can compare them; see NUMBER_WORDS.
 Warnings (reported, exit 0):
 - last_reviewed older than --max-age-days (default 365).
 - readability: LIX above the target on topic pages (LIX = words per sentence + the
@@ -29,10 +32,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import docs_model  # noqa: E402
-import locales  # noqa: E402
-import site_config  # noqa: E402
+from portal import docs_model, locales, site_config
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, locales/
+
 
 REQUIRED = ("title", "description", "last_reviewed", "sources")
 NOT_TOPIC_PAGES = {"index.md", "glossary.md", "accessibility.md", "privacy.md"}
@@ -49,6 +52,19 @@ UNSAFE = [
     (re.compile(r"\]\(\s*<?http://", re.I), "http:// link; use https://"),
     (re.compile(r"(?:href|src)\s*=\s*[\"']http://", re.I), "http:// link; use https://"),
 ]
+# Numbers written as words before a unit of time, per language (sv, fi, en: the languages
+# the editors write; a partial language's translator follows its source, which has digits).
+# "one"/"en"/"ett"/"yksi" are left out: they are also articles and pronouns.
+NUMBER_WORDS = {
+    "sv": re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|femton|arton|tjugo|trettio)"
+                     r"\s+((?:arbets)?dag(?:ar|en|arna)?|veck(?:a|or|an|orna)|månad(?:er|en|erna)?|år(?:en)?|timm(?:e|ar)(?:n|na)?)\b",
+                     re.I),
+    "fi": re.compile(r"\b(kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|seitsemä\w*|kahdeksa\w*|"
+                     r"yhdeksä\w*|kymmene\w*|kahdeksantoista\w*|kaksikymmentä\w*|kolmekymmentä\w*)"
+                     r"\s+((?:arki)?päiv\w*|viiko\w*|viikk\w*|kuukau\w*|vuo[dtsk]\w*|tunni\w*|tunti\w*)", re.I),
+    "en": re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|eighteen|twenty|"
+                     r"thirty)\s+((?:working\s+)?days?|weeks?|months?|years?|hours?)\b", re.I),
+}
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 
@@ -59,9 +75,9 @@ class Findings:
     report: list[str]
 
 
-def load_termbase(codes: list[str]) -> dict:
+def load_termbase(codes: list[str], folder: Path) -> dict:
     """{language: its termbase block} from locales/<code>.yml."""
-    return {code: locales.termbase(code) for code in codes}
+    return {code: locales.termbase(code, folder) for code in codes}
 
 
 def plain_text(body: str) -> str:
@@ -178,6 +194,18 @@ def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
                                 f"(or list it in 'allow_terms:' if the page discusses it on purpose)")
 
 
+def check_digits(page: docs_model.Page, label: str, f: Findings):
+    pattern = NUMBER_WORDS.get(page.lang)
+    if pattern is None:
+        return
+    for number, line in enumerate(page.lines, 1):
+        if number < page.body_line:
+            continue
+        for m in pattern.finditer(line):
+            f.errors.append(f"{label}:{number}: '{m[0]}': write the number as digits, as every language does "
+                            f"(a reader acts on it, and the fact check compares digits)")
+
+
 def check_unsafe(page: docs_model.Page, label: str, f: Findings):
     for number, line in enumerate(page.lines, 1):
         for pattern, message in UNSAFE:
@@ -187,7 +215,7 @@ def check_unsafe(page: docs_model.Page, label: str, f: Findings):
 
 def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: int = 365,
          termbase: dict | None = None) -> Findings:
-    termbase = load_termbase(config.codes) if termbase is None else termbase
+    termbase = load_termbase(config.codes, config.locales_dir) if termbase is None else termbase
     full = [lang.code for lang in config.languages if lang.full]
     partial = {lang.code for lang in config.languages if not lang.full}
     f = Findings([], [], [])
@@ -202,6 +230,7 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
         if code in partial:
             check_translation_record(page, label, today, full, f)
         check_terms(page, label, termbase, f)
+        check_digits(page, label, f)
         check_unsafe(page, label, f)
         score, words = lix(page.body)
         f.report.append(f"{label}: LIX {score:.0f}, {words} words")
@@ -213,14 +242,14 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
 
 
 def main(argv: list[str]) -> int:
-    config = site_config.load()
+    config = site_config.load(ROOT / "mkdocs.yml")
     today = dt.date.today()
     max_age = 365
     if "--today" in argv:
         today = dt.date.fromisoformat(argv[argv.index("--today") + 1])
     if "--max-age-days" in argv:
         max_age = int(argv[argv.index("--max-age-days") + 1])
-    f = lint(config, site_config.ROOT, today, max_age)
+    f = lint(config, ROOT, today, max_age)
     if "--report" in argv:
         for line in f.report:
             print(line)

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import site_config  # noqa: E402
+from portal import site_config
 
-CONFIG = site_config.load()
+CONFIG = site_config.load(ROOT / "mkdocs.yml")
 
 
 def build_site(site_dir: Path, docs_dir: Path | None = None) -> subprocess.CompletedProcess:

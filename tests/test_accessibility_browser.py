@@ -15,8 +15,9 @@ from urllib.parse import urlparse
 
 import axe_playwright_python
 import pytest
-import site_config
+from portal import site_config
 from helpers import built_pages, wait_until_still
+from conftest import CONFIG
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -117,7 +118,7 @@ def test_privacy_on_every_page(built_site, config, server, page_factory):
     assert set(stored[0]) <= ALLOWED_STORAGE and stored[1] == []
 
 
-@pytest.mark.parametrize("prefix", [site_config.load().prefix(c) for c in site_config.load().codes])
+@pytest.mark.parametrize("prefix", [CONFIG.prefix(c) for c in CONFIG.codes])
 def test_no_sideways_scrolling_at_200_percent_text(built_site, config, server, page_factory, prefix):
     page = page_factory("sv-FI", viewport={"width": 640, "height": 480})
     lang = prefix.rstrip("/") or config.default

@@ -17,11 +17,12 @@ from pathlib import Path
 import yaml
 from helpers import soup
 
-import site_config
+from portal import site_config
+from conftest import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE, NAME = "vi", "Tiếng Việt"
-PAGES = site_config.load().partial_pages  # what a partial language must have
+PAGES = CONFIG.partial_pages  # what a partial language must have
 NOT_COPIED = shutil.ignore_patterns(
     ".git", ".venv", "site", "reports", "node_modules", "__pycache__", ".pytest_cache", ".mkdocs-test-*"
 )
@@ -38,7 +39,7 @@ def add_language(repo: Path) -> None:
     # 1. the entry, after the last language
     config = repo / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    last = site_config.load().languages[-1]
+    last = CONFIG.languages[-1]
     entry = f"        - locale: {last.code}\n          name: {last.name}\n          build: true\n"
     assert entry in text, "the languages list in mkdocs.yml has changed shape: update this test"
     config.write_text(text.replace(entry, entry + entry.replace(last.code, CODE).replace(last.name, NAME)),

@@ -4,6 +4,7 @@ import io
 
 import check_links
 import pytest
+from conftest import CONFIG
 
 URL = "https://x.example/"
 PAGE = """<!doctype html><html lang="{lang}"><head>
@@ -102,5 +103,5 @@ def test_external_failures_fail_but_403_405_429_count_as_reachable(monkeypatch):
 def test_real_site_has_no_broken_internal_links(built_site):
     built = built_site
     out = io.StringIO()
-    code = check_links.run(built, check_links.site_config.load().site_url, external=False, out=out)
+    code = check_links.run(built, CONFIG.site_url, external=False, out=out)
     assert code == 0, out.getvalue()

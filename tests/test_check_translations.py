@@ -3,9 +3,10 @@
 import dataclasses
 
 import check_translations
-import docs_model
+from portal import docs_model
 import pytest
-import site_config
+from portal import site_config
+from conftest import CONFIG
 
 SOURCE = """---
 title: Eftervård
@@ -210,5 +211,5 @@ def test_unstamped_translation(docs):
 
 
 def test_real_docs_pass():
-    errors, _ = check_translations.check(site_config.load(), site_config.ROOT)
+    errors, _ = check_translations.check(CONFIG, CONFIG.root)
     assert errors == []

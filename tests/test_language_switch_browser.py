@@ -4,6 +4,7 @@ requests nothing that 404s or lives elsewhere; the banner and search per languag
 from urllib.parse import urlparse
 
 import pytest
+from conftest import CONFIG
 
 STORAGE_KEY = "portal.language"
 
@@ -153,7 +154,7 @@ def own_title_word(code: str, slug: str) -> str:
 
     import site_config
 
-    text = (site_config.load().docs_dir / code / f"{slug}.md").read_text(encoding="utf-8")
+    text = (CONFIG.docs_dir / code / f"{slug}.md").read_text(encoding="utf-8")
     title = re.search(r"^# (.+)$", text, re.M).group(1)
     return max(re.findall(r"[^\W\d_]{4,}", title), key=len).lower()
 
@@ -161,7 +162,7 @@ def own_title_word(code: str, slug: str) -> str:
 def partial_codes():
     import site_config
 
-    return [lang.code for lang in site_config.load().languages if not lang.full]
+    return [lang.code for lang in CONFIG.languages if not lang.full]
 
 
 @pytest.mark.parametrize("code", partial_codes())

@@ -4,10 +4,11 @@ import json
 import re
 from urllib.parse import urljoin, urlparse
 
-import locales
+from portal import locales
 import pytest
-import site_config
+from portal import site_config
 from helpers import built_pages, heading_text, page_slug, soup
+from conftest import CONFIG
 
 
 def file_for(built_site, url_path: str):
@@ -32,7 +33,7 @@ def test_html_lang_and_site_name_follow_the_language(built_site, config):
             html = soup(page)
             assert html.html["lang"] == code, f"{page}: <html lang> is {html.html['lang']}"
             names.setdefault(code, html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True))
-    assert names == {code: locales.ui_strings(code)["site_name"] for code in config.codes}
+    assert names == {code: locales.ui_strings(code, CONFIG.locales_dir)["site_name"] for code in config.codes}
     assert names["sv"] == "Barnskydd i Finland" and names["fi"] == "Lastensuojelu Suomessa"
 
 
@@ -96,10 +97,10 @@ def own_pages(built_site, config, code):
             if (config.docs_dir / code / ((page_slug(built_site, p, config) or "index") + ".md")).is_file()]
 
 
-@pytest.mark.parametrize("code", site_config.load().codes)
+@pytest.mark.parametrize("code", CONFIG.codes)
 def test_each_language_has_its_own_search_index(built_site, config, code):
     index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    stemmer = locales.load(code)["search"]
+    stemmer = locales.load(code, CONFIG.locales_dir)["search"]
     assert index["config"]["lang"] == ([code] if stemmer != "exact" else ["en"])
     assert index["config"]["pipeline"] == ([] if stemmer == "exact" else ["stopWordFilter"])
     titles = {heading_text(soup(p).select_one("h1")) for p in own_pages(built_site, config, code) if soup(p).select_one("h1")}
@@ -122,12 +123,12 @@ def test_pages_point_search_at_their_own_language(built_site, config):
         assert urljoin(f"http://x/{config.prefix(code)}aftercare/", settings["base"]) == f"http://x/{config.prefix(code)}"
 
 
-@pytest.mark.parametrize("code", site_config.load().codes)
+@pytest.mark.parametrize("code", CONFIG.codes)
 def test_each_language_has_its_own_404(built_site, config, code):
-    title = locales.ui_strings(code)["not_found_title"]
+    title = locales.ui_strings(code, CONFIG.locales_dir)["not_found_title"]
     page = soup(built_site / config.prefix(code) / "404.html")
     assert page.html["lang"] == code
-    assert page.html["dir"] == locales.load(code).get("direction", "ltr")
+    assert page.html["dir"] == locales.load(code, CONFIG.locales_dir).get("direction", "ltr")
     assert page.select_one("h1").get_text(strip=True) == title
     home = page.select_one("article a")["href"]
     assert home == "/" + config.prefix(code)
@@ -155,6 +156,6 @@ def test_no_page_loads_anything_from_another_host(built_site):
 
 
 def test_config_keeps_the_stack_defaults_that_are_wrong_for_this_site_off():
-    text = (site_config.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (CONFIG.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "- navigation.instant" not in text  # breaks the switcher and the strict build
     assert "font: false" in text  # otherwise Material loads Google Fonts

@@ -4,7 +4,8 @@ import datetime as dt
 
 import lint_content
 import pytest
-import site_config
+from portal import site_config
+from conftest import CONFIG
 
 TODAY = dt.date(2026, 11, 23)
 GOOD = """---
@@ -111,7 +112,7 @@ def test_lix_of_plain_text():
 
 
 def test_real_docs_pass():
-    f = lint_content.lint(site_config.load(), site_config.ROOT, dt.date.today())
+    f = lint_content.lint(CONFIG, CONFIG.root, dt.date.today())
     assert f.errors == []
 
 

@@ -25,6 +25,7 @@ import pytest
 
 import local_nginx
 import nginx_maps
+from conftest import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "nginx_maps.py"
@@ -275,7 +276,7 @@ def test_html_and_unhashed_files_are_cached_briefly(nginx, built_site, path, exp
 def not_found_cases():
     import site_config
 
-    settings = site_config.load()
+    settings = CONFIG
     cases = [(f"/{settings.prefix(c)}nope/", c) for c in settings.codes]
     cases += [("/zz/nope/", settings.default), ("/fi/assets/nope.js", "fi"), ("/nope.css", settings.default)]
     return cases

@@ -2,15 +2,15 @@
 
 import re
 
-import locales
+from portal import locales
 import pytest
-import site_config
+from portal import site_config
 from helpers import built_pages, page_slug, soup
+from conftest import CONFIG
 
-CONFIG = site_config.load()
 PARTIAL = [lang.code for lang in CONFIG.languages if not lang.full]
 FULL = [lang.code for lang in CONFIG.languages if lang.full]
-RTL = [code for code in CONFIG.codes if locales.load(code).get("direction") == "rtl"]
+RTL = [code for code in CONFIG.codes if locales.load(code, CONFIG.locales_dir).get("direction") == "rtl"]
 
 
 def own(code: str, slug: str) -> bool:
@@ -25,7 +25,7 @@ def test_the_site_has_the_six_partial_languages():
 
 @pytest.mark.parametrize("code", PARTIAL)
 def test_partial_language_has_the_required_pages_and_says_they_are_translations(built_site, config, code):
-    ui = locales.ui_strings(code)
+    ui = locales.ui_strings(code, CONFIG.locales_dir)
     for name in config.partial_pages:
         assert (config.docs_dir / code / name).is_file(), f"docs/{code}/{name} is missing"
         slug = "" if name == "index.md" else name[:-3]
@@ -36,7 +36,7 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
         source = config.docs_dir / code / name
         meta = source.read_text(encoding="utf-8")
         origin = re.search(r"^translated_from: (\w+)", meta, re.M).group(1)
-        assert locales.ui_strings(origin)["language_name"] in note.get_text(), f"{code}/{slug}: source language not named"
+        assert locales.ui_strings(origin, CONFIG.locales_dir)["language_name"] in note.get_text(), f"{code}/{slug}: source language not named"
         assert note.select_one(f'span[lang="{origin}"]') is not None
         links = {a["hreflang"]: a["href"] for a in note.select("a[hreflang]")}
         assert sorted(links) == sorted(FULL), f"{code}/{slug}: links to the full languages {links}"
@@ -47,7 +47,7 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
 
 @pytest.mark.parametrize("code", PARTIAL)
 def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(built_site, config, code):
-    ui = locales.ui_strings(code)
+    ui = locales.ui_strings(code, CONFIG.locales_dir)
     fallbacks = [p for p in built_pages(built_site, config)[code] if not own(code, page_slug(built_site, p, config))]
     assert fallbacks, f"{code} has every page: nothing falls back"
     for path in fallbacks:
@@ -63,7 +63,7 @@ def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(buil
 
 @pytest.mark.parametrize("code", PARTIAL)
 def test_interface_and_navigation_are_in_the_readers_language(built_site, config, code):
-    data = locales.load(code)
+    data = locales.load(code, CONFIG.locales_dir)
     page = soup(built_site / config.prefix(code) / "aftercare" / "index.html")
     assert page.html["lang"] == code
     assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == data["ui"]["site_name"]
@@ -71,7 +71,7 @@ def test_interface_and_navigation_are_in_the_readers_language(built_site, config
     for swedish, title in data["nav"].items():
         assert title in nav, f"{code}: nav title {title!r} (for {swedish!r}) missing"
     switcher = {a["data-lang-switch"]: a.get_text(strip=True) for a in page.select(".md-select__list a[data-lang-switch]")}
-    assert switcher == {c: locales.ui_strings(c)["language_name"] for c in config.codes}
+    assert switcher == {c: locales.ui_strings(c, CONFIG.locales_dir)["language_name"] for c in config.codes}
     assert page.select_one(".safety-bar") is not None
     assert data["ui"]["quick_exit"] in page.select_one(".safety-bar").get_text(" ", strip=True)
 

@@ -4,13 +4,14 @@ import json
 import re
 from urllib.parse import urlparse
 
-import locales
+from portal import locales
 import pytest
-import site_config
+from portal import site_config
 from helpers import built_pages, soup
+from conftest import CONFIG
 
 
-UI = {code: locales.ui_strings(code) for code in site_config.load().codes}
+UI = {code: locales.ui_strings(code, CONFIG.locales_dir) for code in CONFIG.codes}
 LANGS = [("sv", ""), ("fi", "fi/"), ("en", "en/")]
 EXIT = "https://www.google.fi/"
 
@@ -186,7 +187,7 @@ def test_printed_page_shows_address_qr_code_date_and_sources_without_navigation(
     assert page.locator(".page-facts__sources li").count() >= 1
 
 
-ALL_LANGS = [(code, site_config.load().prefix(code)) for code in site_config.load().codes]
+ALL_LANGS = [(code, CONFIG.prefix(code)) for code in CONFIG.codes]
 
 
 @pytest.mark.parametrize("lang,prefix", ALL_LANGS)

@@ -6,15 +6,15 @@ for a person to look at; the assertions measure the same things in the page.
 
 import re
 
-import locales
+from portal import locales
 import pytest
-import site_config
+from portal import site_config
 from helpers import built_pages, soup, wait_until_still
 
 from conftest import ROOT
+from conftest import CONFIG
 
-CONFIG = site_config.load()
-RTL = [c for c in CONFIG.codes if locales.load(c).get("direction") == "rtl"]
+RTL = [c for c in CONFIG.codes if locales.load(c, CONFIG.locales_dir).get("direction") == "rtl"]
 SHOTS = ROOT / "reports" / "screenshots"
 EXIT = "https://www.google.fi/"
 EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
@@ -110,7 +110,7 @@ def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code):
     shot(page, f"{code}-aftercare-360")
     link = box(page, "a[data-quick-exit]")
     assert 0 <= link["x"] and link["x"] + link["width"] <= 360, link
-    assert page.locator("a[data-quick-exit]").inner_text().strip() == locales.ui_strings(code)["quick_exit"]
+    assert page.locator("a[data-quick-exit]").inner_text().strip() == locales.ui_strings(code, CONFIG.locales_dir)["quick_exit"]
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(EXIT)
@@ -118,7 +118,7 @@ def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code):
 
 @pytest.mark.parametrize("code", RTL)
 def test_aftercare_checker_works_and_reads_right_to_left(server, page_factory, code):
-    ui = locales.ui_strings(code)
+    ui = locales.ui_strings(code, CONFIG.locales_dir)
     page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
     page.goto(server + f"{code}/aftercare/")
     form = page.locator("form[data-aftercare-checker]")

@@ -1,7 +1,9 @@
 """Read the site's settings from mkdocs.yml: languages, default language, site URL.
 
-Shared by the checks in scripts/ and by the tests, so that none of them needs MkDocs'
-internals (Material is end-of-life in May 2027; these keep working on docs/ and site/).
+Shared by the checks in scripts/, the hooks and the tests, so that none of them needs
+MkDocs' internals (Material is end-of-life in May 2027; these keep working on docs/ and
+site/). The language model (code, name, coverage, direction, URL prefix) is built here
+once, from mkdocs.yml and locales/<code>.yml.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from pathlib import Path
 
 import yaml
 
-import locales
-
-ROOT = Path(__file__).resolve().parent.parent
+from portal import locales
 
 
 class _Loader(yaml.SafeLoader):
@@ -34,16 +34,27 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def url_prefix(code: str, default: str) -> str:
+    """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
+    return "" if code == default else f"{code}/"
+
+
 @dataclass
 class Language:
     code: str
     name: str
     default: bool = False
     full: bool = True  # a full language must have every page; a partial one extra.partial_pages
+    direction: str = locales.DEFAULT_DIRECTION
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.default else url_prefix(self.code, "")
 
 
 @dataclass
 class SiteConfig:
+    root: Path  # the folder of mkdocs.yml: docs/, locales/, hooks/ ...
     site_url: str
     docs_dir: Path
     site_dir: Path
@@ -60,22 +71,31 @@ class SiteConfig:
     def codes(self) -> list[str]:
         return [lang.code for lang in self.languages]
 
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
     def prefix(self, code: str) -> str:
         """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
-        return "" if code == self.default else f"{code}/"
+        return self.language(code).prefix
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
 
 
-def load(path: Path | None = None) -> SiteConfig:
-    """The settings of mkdocs.yml, or of the file named by $MKDOCS_CONFIG (the benchmark's
-    synthetic sites); a config for the checks must be a complete file, not an INHERIT."""
-    path = Path(path or os.environ.get("MKDOCS_CONFIG") or ROOT / "mkdocs.yml")
+def load(path: Path) -> SiteConfig:
+    """The settings of the project's mkdocs.yml (`path`), or of the file named by
+    $MKDOCS_CONFIG (the benchmark's synthetic sites); a config for the checks must be a
+    complete file, not an INHERIT."""
+    path = Path(os.environ.get("MKDOCS_CONFIG") or path)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
     extra = data.get("extra") or {}
     base = path.parent
     languages = [
         Language(code=l["locale"], name=l["name"], default=bool(l.get("default")),
-                 full=locales.coverage(l["locale"], base / "locales") == "full")
+                 full=locales.coverage(l["locale"], base / "locales") == "full",
+                 direction=locales.direction(l["locale"], base / "locales"))
         for l in i18n["languages"]
         if l.get("build", True)
     ]
@@ -89,6 +109,7 @@ def load(path: Path | None = None) -> SiteConfig:
                 yield value
 
     return SiteConfig(
+        root=base,
         site_url=data["site_url"].rstrip("/") + "/",
         docs_dir=base / data.get("docs_dir", "docs"),
         site_dir=base / data.get("site_dir", "site"),

@@ -13,18 +13,16 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "locales"
 COVERAGE = ("full", "partial")
 DIRECTIONS = ("ltr", "rtl")
-SECTIONS = ("ui", "nav", "termbase")
+DEFAULT_DIRECTION = "ltr"
 
 
 class LocaleError(ValueError):
     """A locales file is missing, malformed or incomplete. The message names file and fix."""
 
 
-def path_for(code: str, folder: Path = LOCALES) -> Path:
+def path_for(code: str, folder: Path) -> Path:
     return folder / f"{code}.yml"
 
 
@@ -33,7 +31,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _cache: dict[tuple[Path, int], dict] = {}
 
 
-def load(code: str, folder: Path = LOCALES) -> dict:
+def load(code: str, folder: Path) -> dict:
     """The parsed file (cached until it changes: the build asks for every page)."""
     path = path_for(code, folder)
     if path.is_file():
@@ -59,15 +57,17 @@ def _parse(path: Path) -> dict:
     return data
 
 
-def coverage(code: str, folder: Path = LOCALES) -> str:
+def coverage(code: str, folder: Path) -> str:
     return load(code, folder).get("coverage", "full")
 
 
+def direction(code: str, folder: Path) -> str:
+    return load(code, folder).get("direction", DEFAULT_DIRECTION)
+
+
 def _label(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    """locales/fi.yml: the path from the project's root (the folder above locales/)."""
+    return path.relative_to(path.parent.parent).as_posix()
 
 
 def _line_of(path: Path, key: str, parent: str | None = None) -> int:
@@ -86,7 +86,7 @@ def _line_of(path: Path, key: str, parent: str | None = None) -> int:
     return 1
 
 
-def check(codes: list[str], default: str, folder: Path = LOCALES) -> list[str]:
+def check(codes: list[str], default: str, folder: Path) -> list[str]:
     """Every language has a well-formed file with every ui and nav key of the default."""
     problems = []
     loaded = {}
@@ -104,7 +104,11 @@ def check(codes: list[str], default: str, folder: Path = LOCALES) -> list[str]:
                             f"not '{data.get('coverage')}'")
         if code == default and data.get("coverage", "full") != "full":
             problems.append(f"{label}:{_line_of(path, 'coverage')}: the default language must be full")
-        if data.get("direction", "ltr") not in DIRECTIONS:
+        grace = data.get("outdated_grace_days")
+        if not isinstance(grace, int) or isinstance(grace, bool) or grace < 0:
+            problems.append(f"{label}:{_line_of(path, 'outdated_grace_days')}: outdated_grace_days must be a "
+                            f"number of days (14 for a full language, 90 for a partial one), not '{grace}'")
+        if data.get("direction", DEFAULT_DIRECTION) not in DIRECTIONS:
             problems.append(f"{label}:{_line_of(path, 'direction')}: direction must be ltr or rtl, "
                             f"not '{data.get('direction')}'")
         for section in ("ui", "nav"):
@@ -122,11 +126,11 @@ def check(codes: list[str], default: str, folder: Path = LOCALES) -> list[str]:
     return problems
 
 
-def ui_strings(code: str, folder: Path = LOCALES) -> dict[str, str]:
+def ui_strings(code: str, folder: Path) -> dict[str, str]:
     return load(code, folder).get("ui") or {}
 
 
-def termbase(code: str, folder: Path = LOCALES) -> dict:
+def termbase(code: str, folder: Path) -> dict:
     try:
         return load(code, folder).get("termbase") or {}
     except LocaleError:

@@ -6,7 +6,13 @@ same config object. Hooks ask the plugin which language is current and whether t
 whole multi-language build has finished.
 """
 
+import html
+from pathlib import Path
+from urllib.parse import urlparse
+
 from mkdocs.config.defaults import MkDocsConfig
+
+from portal import locales, site_config
 
 
 def i18n(config: MkDocsConfig):
@@ -27,7 +33,18 @@ def languages(config: MkDocsConfig) -> list[str]:
 
 def prefix(config: MkDocsConfig, lang: str) -> str:
     """The URL path prefix of a language: '' for the default, 'fi/' for Finnish."""
-    return "" if lang == default_language(config) else f"{lang}/"
+    return site_config.url_prefix(lang, default_language(config))
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The checkout being built: the folder above hooks/. (config_file_path is not it: a
+    test's fixture build uses a temporary config that INHERITs mkdocs.yml.)"""
+    hook = next(iter(config.hooks.values()))
+    return Path(hook.__file__).resolve().parent.parent
+
+
+def locales_dir(config: MkDocsConfig) -> Path:
+    return project_root(config) / "locales"
 
 
 def all_languages_built(config: MkDocsConfig) -> bool:
@@ -48,26 +65,17 @@ def page_name(page, lang: str) -> str:
 
 def site_path(config: MkDocsConfig) -> str:
     """The URL path the site is served under ('/' for https://example.org/)."""
-    from urllib.parse import urlparse
-
     return urlparse(config.site_url or "/").path or "/"
 
 
 def full_language_links(config: MkDocsConfig, name: str) -> str:
     """Links to page `name` (docs file name) in every full language that has it, for notices:
     '<a href="/fi/aftercare/" hreflang="fi" lang="fi">Suomi</a> · ...'."""
-    import html
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import locales
-
     slug = "" if name == "index.md" else name[:-3] + "/"
     names = config.extra["ui_all"]
     links = []
     for code in languages(config):
-        if locales.coverage(code) == "full" and (Path(config.docs_dir) / code / name).is_file():
+        if locales.coverage(code, locales_dir(config)) == "full" and (Path(config.docs_dir) / code / name).is_file():
             href = site_path(config) + prefix(config, code) + slug
             links.append(f'<a href="{html.escape(href)}" hreflang="{code}" lang="{code}">'
                          f'{html.escape(names[code]["language_name"])}</a>')
