@@ -54,7 +54,6 @@ class Language:
 
 @dataclass
 class SiteConfig:
-    root: Path  # the folder of mkdocs.yml: docs/, locales/, hooks/ ...
     site_url: str
     docs_dir: Path
     site_dir: Path
@@ -62,6 +61,11 @@ class SiteConfig:
     nav_files: list[str] = field(default_factory=list)
     # the pages every partial language must have (mkdocs.yml extra.partial_pages)
     partial_pages: list[str] = field(default_factory=list)
+    # the folder of mkdocs.yml, with docs/, locales/, facts/ (default: the folder above docs/)
+    root: Path | None = None
+
+    def __post_init__(self):
+        self.root = Path(self.root) if self.root is not None else Path(self.docs_dir).parent
 
     @property
     def default(self) -> str:

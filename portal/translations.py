@@ -45,7 +45,7 @@ class State:
     since_known: bool = True
     grace_days: int = 0
     reason: str = ""  # ACCEPTED: why no new translation is needed
-    accepted_on: str = ""
+    accepted_on: str = ""  # ACCEPTED: when it was recorded
 
     @property
     def deadline(self) -> dt.date | None:
@@ -234,8 +234,10 @@ def state(src: docs_model.Page, tr: docs_model.Page, history: History | None, gr
         return State(UP_TO_DATE)
     accepted = tr.meta.get("source_change_accepted")
     if isinstance(accepted, dict) and str(accepted.get("hash")) == current:
-        return State(ACCEPTED, reason=str(accepted.get("reason", "")), accepted_on=str(accepted.get("on", "")))
-    since = history.changed_since(src.path, str(recorded)) if history else None
+        return State(ACCEPTED, reason=str(accepted.get("reason", "")), accepted_on=str(accepted.get("date", "")))
+    # outdated since the first change after the last version the translation was good for
+    good_for = str(accepted.get("hash")) if isinstance(accepted, dict) else str(recorded)
+    since = history.changed_since(src.path, good_for) if history else None
     known = since is not None
     if since is None:
         since = history.today if history else None
@@ -329,5 +331,5 @@ def status_rows(config: site_config.SiteConfig, today: dt.date, history: History
                 st = state(source, tr, history, grace_days(lang.code, config.locales_dir))
                 native = tr.meta.get("native_check")
                 rows.append(Row(name, lang.code, st.kind, st,
-                                native_check=str(native.get("on", "")) if isinstance(native, dict) else ""))
+                                native_check=str(native.get("date", "")) if isinstance(native, dict) else ""))
     return rows

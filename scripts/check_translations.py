@@ -88,7 +88,7 @@ def accept(path: Path, config: site_config.SiteConfig, reason: str, today: dt.da
         raise SystemExit(f"{path}: already up to date with its source; nothing to record")
     quoted = reason.replace('"', "'")
     _set_front_matter(path, "source_change_accepted", [
-        "source_change_accepted:", f"  hash: {digest}", f"  on: {today.isoformat()}", f'  reason: "{quoted}"'])
+        "source_change_accepted:", f"  hash: {digest}", f"  date: {today.isoformat()}", f'  reason: "{quoted}"'])
     return digest
 
 
@@ -97,13 +97,13 @@ def diff(path: Path, config: site_config.SiteConfig, today: dt.date) -> str:
     source = _source_of(path, config)
     page = docs_model.parse(path, "", path.name)
     recorded = str(page.meta.get("source_hash", ""))
-    label = source.path.relative_to(config.root).as_posix() if source.path.is_relative_to(config.root) \
-        else source.path.as_posix()
+    label, own = (p.resolve().relative_to(config.root.resolve()).as_posix()
+                  if p.resolve().is_relative_to(config.root.resolve()) else p.as_posix() for p in (source.path, path))
     if recorded == docs_model.body_hash(source.body):
-        return f"{label} has not changed since {path} was stamped."
+        return f"{label} has not changed since {own} was stamped."
     old = History(config.root, today).text_of(source.path, recorded)
     if old is None:
-        return (f"{label}: the version {path} was made from (source_hash {recorded}) is not in the git "
+        return (f"{label}: the version {own} was made from (source_hash {recorded}) is not in the git "
                 f"history; compare the whole page.")
     where = f"commit {old.commit[:10]} ({old.date})" if old.commit else "the working tree"
     body_old = docs_model.split_front_matter(old.text, source.path)[2]

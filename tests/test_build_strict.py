@@ -19,9 +19,10 @@ def test_broken_links_in_two_languages_fail_the_build_and_are_all_listed(tmp_pat
     report = result.stdout + result.stderr
     assert result.returncode != 0
     assert "The build has 3 warning(s); every one must be fixed:" in report
-    assert "[fi] Doc file 'fi/privacy.md' contains a link 'aftercare.md#no-such-id', but the doc 'fi/aftercare.md' does not contain an anchor '#no-such-id'." in report
-    assert "[fi] Doc file 'fi/privacy.md' contains a link 'missing-page.md'" in report
-    assert "[en] Doc file 'en/open-care.md' contains a link 'placement.md#gone', but the doc 'en/placement.md' does not contain an anchor '#gone'." in report
+    # MkDocs names the file; the hook adds the line, as every check of the site does
+    assert "[fi] docs/fi/privacy.md:3: Doc file 'fi/privacy.md' contains a link 'aftercare.md#no-such-id', but the doc 'fi/aftercare.md' does not contain an anchor '#no-such-id'." in report
+    assert "[fi] docs/fi/privacy.md:3: Doc file 'fi/privacy.md' contains a link 'missing-page.md'" in report
+    assert "[en] docs/en/open-care.md:3: Doc file 'en/open-care.md' contains a link 'placement.md#gone', but the doc 'en/placement.md' does not contain an anchor '#gone'." in report
     assert "The half-built site was removed." in report
     assert not out.exists()
 
@@ -35,17 +36,23 @@ def test_a_clean_fixture_site_builds(tmp_path, config):
 
 def test_incomplete_locales_file_stops_the_build(tmp_path):
     """locales/<code>.yml must give every language every ui and nav key (named in the error)."""
-    import locales
+    from portal import locales
 
-    (tmp_path / "sv.yml").write_text("coverage: full\nui:\n  a: x\n  b: y\nnav:\n  Start: Start\n", encoding="utf-8")
-    (tmp_path / "fi.yml").write_text("coverage: most\nui:\n  a: x\nnav:\n  Start: Etusivu\n", encoding="utf-8")
-    (tmp_path / "en.yml").write_text("ui:\n  a: ''\n  b: y\nnav:\n  Start: Home\n", encoding="utf-8")
-    (tmp_path / "ar.yml").write_text("direction: rtl\nui: [\n", encoding="utf-8")
-    problems = [p.replace(str(tmp_path), "L") for p in locales.check(["sv", "fi", "en", "ar", "ru"], "sv", tmp_path)]
+    folder = tmp_path / "locales"
+    folder.mkdir()
+    (folder / "sv.yml").write_text("coverage: full\noutdated_grace_days: 14\nui:\n  a: x\n  b: y\nnav:\n  Start: Start\n",
+                                   encoding="utf-8")
+    (folder / "fi.yml").write_text("coverage: most\noutdated_grace_days: soon\nui:\n  a: x\nnav:\n  Start: Etusivu\n",
+                                   encoding="utf-8")
+    (folder / "en.yml").write_text("outdated_grace_days: 14\nui:\n  a: ''\n  b: y\nnav:\n  Start: Home\n", encoding="utf-8")
+    (folder / "ar.yml").write_text("direction: rtl\nui: [\n", encoding="utf-8")
+    problems = locales.check(["sv", "fi", "en", "ar", "ru"], "sv", folder)
     assert problems == [
-        "L/ar.yml:3: not valid YAML: did not find expected node content",
-        "L/ru.yml: missing: every language in mkdocs.yml needs one; copy L/en.yml and translate it",
-        "L/fi.yml:1: coverage must be full or partial, not 'most'",
-        "L/fi.yml: 'ui' is missing the key 'b' (see L/sv.yml)",
-        "L/en.yml:2: 'ui.a' is empty",
+        "locales/ar.yml:3: not valid YAML: did not find expected node content",
+        "locales/ru.yml: missing: every language in mkdocs.yml needs one; copy locales/en.yml and translate it",
+        "locales/fi.yml:1: coverage must be full or partial, not 'most'",
+        "locales/fi.yml:2: outdated_grace_days must be a number of days (14 for a full language, 90 for a partial "
+        "one), not 'soon'",
+        "locales/fi.yml: 'ui' is missing the key 'b' (see locales/sv.yml)",
+        "locales/en.yml:3: 'ui.a' is empty",
     ]

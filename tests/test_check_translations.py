@@ -1,12 +1,22 @@
-"""Translation parity: each fault in a fixture gives its exact complaint."""
+"""Translation parity: structure and staleness; each fault in a fixture gives its exact complaint.
+
+The fact comparison has its own tests (test_fact_parity.py); the fixture helpers here are
+shared with them.
+"""
 
 import dataclasses
+import datetime as dt
+import os
+import subprocess
 
 import check_translations
-from portal import docs_model
 import pytest
-from portal import site_config
 from conftest import CONFIG
+
+from portal import docs_model, site_config, translations
+from portal.history import History
+
+TODAY = dt.date(2026, 11, 30)
 
 SOURCE = """---
 title: Eftervård
@@ -72,18 +82,29 @@ def docs(tmp_path):
     (root / "docs" / "fi" / "aftercare.md").write_text(TRANSLATION, encoding="utf-8")
     (root / "docs" / "sv" / "placement.md").write_text(SOURCE.replace("# Eftervård\n", "# Placering\n"), encoding="utf-8")
     (root / "docs" / "fi" / "placement.md").write_text(TRANSLATION, encoding="utf-8")
-    config = site_config.SiteConfig(
-        site_url="https://x.example/", docs_dir=root / "docs", site_dir=root / "site",
-        languages=[site_config.Language("sv", "Svenska", default=True), site_config.Language("fi", "Suomi")],
-    )
+    config = fixture_config(root, ["sv", "fi"])
     for name in ("aftercare.md", "placement.md"):
         check_translations.stamp(root / "docs" / "fi" / name, config)
     return root, config
 
 
-def run(docs):
+def fixture_config(root, codes, grace=None):
+    """A two-or-more-language site in root: locales with grace periods, no git history."""
+    (root / "locales").mkdir(exist_ok=True)
+    for code in codes:
+        days = (grace or {}).get(code, 14)
+        (root / "locales" / f"{code}.yml").write_text(f"coverage: full\noutdated_grace_days: {days}\n", encoding="utf-8")
+    return site_config.SiteConfig(
+        root=root, site_url="https://x.example/", docs_dir=root / "docs", site_dir=root / "site",
+        languages=[site_config.Language(c, c, default=i == 0) for i, c in enumerate(codes)],
+    )
+
+
+def run(docs, today=TODAY):
+    """(errors, warnings) of the whole check."""
     root, config = docs
-    return check_translations.check(config, root)
+    report = translations.check(config, today, History(root, today))
+    return report.errors, report.warnings
 
 
 def edit(path, old, new):
@@ -162,10 +183,14 @@ def test_front_matter_keys_differ(docs):
 def test_stale_translation_until_restamped(docs):
     root, config = docs
     edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
-    errors, _ = run(docs)
-    assert errors == [
-        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed since this translation was made; "
-        "update it, then run scripts/check_translations.py --stamp docs/fi/aftercare.md"
+    errors, warnings = run(docs)
+    assert errors == []
+    assert warnings == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed on an unknown date (not in the git history; "
+        "counted from today); allowed until 2026-12-14 (14 days); update it (see: scripts/check_translations.py "
+        "--diff docs/fi/aftercare.md), then run scripts/check_translations.py --stamp docs/fi/aftercare.md; or, if "
+        "the change needs no new translation, scripts/check_translations.py --no-retranslation docs/fi/aftercare.md "
+        "--reason '...'"
     ]
     check_translations.stamp(root / "docs" / "fi" / "aftercare.md", config)
     assert run(docs) == ([], [])
@@ -176,15 +201,16 @@ def test_whitespace_only_edits_do_not_make_a_translation_stale(docs):
     assert run(docs) == ([], [])
 
 
-def test_stale_partial_language_is_an_error_too(docs):
+def test_stale_partial_language_is_held_to_its_own_grace_period(docs):
     root, config = docs
     config.languages[1] = dataclasses.replace(config.languages[1], full=False)
+    (root / "locales" / "fi.yml").write_text("coverage: partial\noutdated_grace_days: 90\n", encoding="utf-8")
     edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
     errors, warnings = run(docs)
-    assert warnings == []
-    assert errors == [
-        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed since this translation was made; "
-        "update it, then run scripts/check_translations.py --stamp docs/fi/aftercare.md"
+    assert errors == []
+    assert [w.split("; update it")[0] for w in warnings] == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed on an unknown date (not in the git history; "
+        "counted from today); allowed until 2027-02-28 (90 days)"
     ]
 
 
@@ -211,5 +237,105 @@ def test_unstamped_translation(docs):
 
 
 def test_real_docs_pass():
-    errors, _ = check_translations.check(CONFIG, CONFIG.root)
+    report = translations.check(CONFIG, dt.date.today())
+    assert report.errors == []
+
+
+# --------------------------------------------------------------------------- staleness from git
+
+
+def git(root, *args, date=None):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org")
+    if date:
+        env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00+02:00", GIT_COMMITTER_DATE=f"{date}T12:00:00+02:00")
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def history(docs):
+    """The fixture docs committed on 2026-11-02, then the Swedish page changed on 2026-11-10."""
+    root, config = docs
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "pages", date="2026-11-02")
+    edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
+    git(root, "commit", "-qam", "a Swedish change", date="2026-11-10")
+    return docs
+
+
+def test_outdated_within_the_grace_period_is_a_warning_naming_the_day(history):
+    errors, warnings = run(history, today=dt.date(2026, 11, 20))
     assert errors == []
+    assert [w.split("; update it")[0] for w in warnings] == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed 10 day(s) ago, on 2026-11-10; "
+        "allowed until 2026-11-24 (14 days)"
+    ]
+
+
+def test_outdated_past_the_grace_period_is_an_error(history):
+    errors, warnings = run(history, today=dt.date(2026, 11, 25))
+    assert warnings == []
+    assert [e.split("; update it")[0] for e in errors] == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed 15 day(s) ago, on 2026-11-10, more than "
+        "the 14 days this language allows (outdated_grace_days)"
+    ]
+
+
+def test_an_uncommitted_source_change_counts_as_made_today(history):
+    root, config = history
+    check_translations.stamp(root / "docs" / "fi" / "aftercare.md", config)
+    git(root, "commit", "-qam", "translated", date="2026-11-11")
+    edit(root / "docs" / "sv" / "aftercare.md", "- En ny punkt.", "- En nyare punkt.")
+    errors, warnings = run(history, today=dt.date(2026, 12, 30))
+    assert errors == []
+    assert [w.split("; update it")[0] for w in warnings] == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed 0 day(s) ago, on 2026-12-30; "
+        "allowed until 2027-01-13 (14 days)"
+    ]
+
+
+def test_no_new_translation_needed_is_recorded_with_its_reason_and_shown(history):
+    root, config = history
+    path = root / "docs" / "fi" / "aftercare.md"
+    check_translations.accept(path, config, "typo fix in Swedish", dt.date(2026, 11, 12))
+    assert "source_change_accepted:\n  hash: " in path.read_text(encoding="utf-8")
+    assert run(history, today=dt.date(2026, 12, 30)) == ([], [])
+    rows = {(r.page, r.lang): r for r in translations.status_rows(config, dt.date(2026, 12, 30), History(root, TODAY))}
+    row = rows[("aftercare.md", "fi")]
+    assert (row.kind, row.state.reason, row.state.accepted_on) == (translations.ACCEPTED, "typo fix in Swedish",
+                                                                  "2026-11-12")
+    # the next source change makes it outdated again: the record covers one change only
+    edit(root / "docs" / "sv" / "aftercare.md", "- En ny punkt.", "- En annan punkt.")
+    errors, warnings = run(history, today=dt.date(2026, 12, 30))
+    assert errors == []
+    assert [w.split("; update it")[0] for w in warnings] == [
+        "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed 0 day(s) ago, on 2026-12-30; "
+        "allowed until 2027-01-13 (14 days)"
+    ]
+    # and stamping (a real update) removes the record
+    check_translations.stamp(path, config)
+    assert "source_change_accepted" not in path.read_text(encoding="utf-8")
+
+
+def test_no_new_translation_needs_a_reason_and_a_change(docs):
+    root, config = docs
+    path = root / "docs" / "fi" / "aftercare.md"
+    with pytest.raises(SystemExit, match="needs --reason"):
+        check_translations.accept(path, config, " ", TODAY)
+    with pytest.raises(SystemExit, match="already up to date with its source"):
+        check_translations.accept(path, config, "typo", TODAY)
+
+
+def test_diff_shows_what_changed_in_the_source_since_the_translation(history):
+    root, config = history
+    out = check_translations.diff(root / "docs" / "fi" / "aftercare.md", config, TODAY)
+    assert "docs/sv/aftercare.md as translated (commit " in out and "(2026-11-02)" in out
+    assert "\n-- En punkt.\n+- En ny punkt." in out
+
+
+def test_diff_without_the_version_in_history_says_so(docs):
+    root, config = docs
+    edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
+    out = check_translations.diff(root / "docs" / "fi" / "aftercare.md", config, TODAY)
+    assert out.startswith("docs/sv/aftercare.md: the version docs/fi/aftercare.md was made from")

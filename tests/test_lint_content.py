@@ -147,3 +147,18 @@ def test_partial_language_page_records_its_translation(tmp_path):
 ])
 def test_partial_language_page_without_translation_record(tmp_path, old, new, message):
     assert lint_partial(tmp_path, TRANSLATED.replace(old, new)).errors == [message]
+
+
+@pytest.mark.parametrize("lang, line, phrase", [
+    ("sv", "Beslutet kommer inom sju arbetsdagar.", "sju arbetsdagar"),
+    ("fi", "Päätös tulee seitsemän arkipäivän kuluessa.", "seitsemän arkipäivän"),
+    ("en", "The decision comes within seven working days.", "seven working days"),
+])
+def test_a_number_a_reader_acts_on_is_written_as_digits(tmp_path, lang, line, phrase):
+    (tmp_path / "docs" / lang).mkdir(parents=True)
+    (tmp_path / "docs" / lang / "aftercare.md").write_text(GOOD + f"\n{line}\n", encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language(lang, lang, default=True)])
+    f = lint_content.lint(config, tmp_path, TODAY, 365, {})
+    assert f.errors == [f"docs/{lang}/aftercare.md:14: '{phrase}': write the number as digits, as every language "
+                        f"does (a reader acts on it, and the fact check compares digits)"]

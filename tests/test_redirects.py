@@ -49,5 +49,35 @@ def test_bad_aliases_stop_the_build_with_file_and_line(tmp_path, config):
     assert "docs/sv/placement.md:5: alias '/eftervard/' is already used by docs/sv/aftercare.md:5" in report
     assert "docs/sv/placement.md:5: alias '/Placering/' must look like /eftervard/: lower-case a-z, 0-9 and hyphens, with a slash at both ends" in report
     assert "docs/fi/aftercare.md:5: alias '/jalkihuolto/' of a 'fi' page must start with /fi/" in report
-    assert "docs/sv/placement.md:5: alias '/privacy/' is the address of a real page; choose another" in report
+    assert "docs/sv/placement.md:5: alias '/privacy/' is the address of the page docs/sv/privacy.md; choose another" in report
     assert not out.exists()
+
+
+def test_an_alias_that_is_a_page_in_any_language_or_another_alias_stops_the_build(tmp_path, config):
+    """The server would answer the real page with a 301 to another one: never publish that."""
+    docs = write_fixture_docs(tmp_path, config, {
+        "fi": {"placement.md": page("[/fi/sijoitus/, /fi/aftercare/]"),
+               "open-care.md": page("[/fi/sijoitus/, /fi/placement/]")},
+        "ar": {"index.md": page("[/ar/open-care/]")},
+    })
+    (docs / "ar" / "open-care.md").unlink()  # shown in Arabic as a fallback: its address is a page all the same
+    out = tmp_path / "site"
+    result = build_site(out, docs)
+    report = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert ("docs/fi/placement.md:5: alias '/fi/aftercare/' is the address of the page docs/fi/aftercare.md; "
+            "choose another") in report
+    assert "docs/fi/placement.md:5: alias '/fi/sijoitus/' is already used by docs/fi/open-care.md:5" in report
+    assert ("docs/fi/open-care.md:5: alias '/fi/placement/' is the address of the page docs/fi/placement.md; "
+            "choose another") in report
+    assert ("docs/ar/index.md:5: alias '/ar/open-care/' is the address of the page docs/sv/open-care.md "
+            "(shown under /ar/ as a fallback); choose another") in report
+    assert not out.exists()
+
+
+def test_redirects_never_send_a_page_away_from_itself(built_site):
+    redirects = json.loads((built_site / "redirects.json").read_text(encoding="utf-8"))
+    assert redirects, "no redirects at all: the test would prove nothing"
+    for alias in redirects:
+        page = built_site / alias.strip("/") / "index.html"
+        assert 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:600], f"{alias} is a real page"
