@@ -3,13 +3,12 @@
 Pages in a partial language (locales/<code>.yml `coverage: partial`) record in their
 front matter which language they were translated from and when (`translated_from`,
 `translated_on`; scripts/lint_content.py requires both). This hook puts a note at the
-top of such a page, under its heading: "This page is a translation. Original language: English. Translated
-on: 23 November 2026." with links to the same page in every full language, where the
-reader finds the complete site. Fallback pages get hooks/fallback_notice.py instead.
+top of such a page, under its heading (overrides/partials/translation-note.html): "This
+page is a translation. Original language: English. Translated on: 23 November 2026. If
+this page and the Finnish or Swedish page say different things, the Finnish and Swedish
+pages apply." with links to the same page in every full language, where the reader
+finds the complete site. Fallback pages get hooks/fallback_notice.py instead.
 """
-
-import html
-from pathlib import Path
 
 from portal import i18n_state, locales
 from portal.dates import local_date
@@ -24,14 +23,9 @@ def on_page_content(content, page, config, files):
     when = page.meta.get("translated_on")
     if source not in ui_all or not when:
         return content  # scripts/lint_content.py reports the missing record
-    links = i18n_state.full_language_links(config, i18n_state.page_name(page, lang))
-    text = html.escape(ui["translation_text"]).format(
-        source=f'<span lang="{source}">{html.escape(ui_all[source]["language_name"])}</span>',
-        date=html.escape(local_date(when, lang)),
-    )
-    note = (f'<div class="admonition note translation-note">'
-            f'<p class="admonition-title">{html.escape(ui["translation_title"])}</p>'
-            f'<p>{text}</p><p>{html.escape(ui["translation_full"])} {links}</p></div>')
+    note = config.theme.get_env().get_template("partials/translation-note.html").render(
+        ui=ui, source=source, source_name=ui_all[source]["language_name"], date=local_date(when, lang),
+        links=i18n_state.full_language_targets(config, i18n_state.page_name(page, lang)))
     # after the page's heading: the title comes first for readers, and Material's search
     # takes the page's title from the first section
     end = content.find("</h1>")

@@ -6,7 +6,6 @@ same config object. Hooks ask the plugin which language is current and whether t
 whole multi-language build has finished.
 """
 
-import html
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -68,15 +67,18 @@ def site_path(config: MkDocsConfig) -> str:
     return urlparse(config.site_url or "/").path or "/"
 
 
-def full_language_links(config: MkDocsConfig, name: str) -> str:
-    """Links to page `name` (docs file name) in every full language that has it, for notices:
-    '<a href="/fi/aftercare/" hreflang="fi" lang="fi">Suomi</a> · ...'."""
+def full_language_targets(config: MkDocsConfig, name: str) -> list[dict]:
+    """Page `name` (docs file name) in every full language that has it, for notices:
+    [{"code": "fi", "name": "Suomi", "href": "/fi/aftercare/"}, ...]
+    (overrides/partials/language-links.html renders them)."""
     slug = "" if name == "index.md" else name[:-3] + "/"
     names = config.extra["ui_all"]
-    links = []
-    for code in languages(config):
-        if locales.coverage(code, locales_dir(config)) == "full" and (Path(config.docs_dir) / code / name).is_file():
-            href = site_path(config) + prefix(config, code) + slug
-            links.append(f'<a href="{html.escape(href)}" hreflang="{code}" lang="{code}">'
-                         f'{html.escape(names[code]["language_name"])}</a>')
-    return " · ".join(links)
+    return [{"code": code, "name": names[code]["language_name"], "href": site_path(config) + prefix(config, code) + slug}
+            for code in languages(config)
+            if locales.coverage(code, locales_dir(config)) == "full" and (Path(config.docs_dir) / code / name).is_file()]
+
+
+def full_language_links(config: MkDocsConfig, name: str) -> str:
+    """The same as HTML: '<a href="/fi/aftercare/" hreflang="fi" lang="fi">Suomi</a> · ...'."""
+    macro = config.theme.get_env().get_template("partials/language-links.html").module.links
+    return str(macro(full_language_targets(config, name)))
