@@ -11,9 +11,10 @@ How values are made comparable across the languages:
 - dates: "1.2.2026", "1 February 2026", "1 februari 2026", "1. helmikuuta 2026",
   "2026-02-01" and the month names of every language Babel knows become 2026-02-01;
 - numbers: digits only, with their separators dropped ("116 111" = "116111",
-  "650 000" = "650,000"), a decimal comma read as a point; Arabic-Indic digits read as
-  the Western ones;
+  "650 000" = "650,000"), a decimal comma read as a point, times as hours ("kl. 24",
+  "24.00" and "24:00" are 24); Arabic-Indic digits read as the Western ones;
 - law references: "417/2007", "HE 56/2023" or "RP 56/2023" become 417/2007, 56/2023;
+  court decisions "KHO:2016:92", "HFD 2016:92" become 2016:92;
   section numbers are numbers, and "76 a §", "§ 76 a" and "section 76 a" become 76a
   (so "75–77 §" and "sections 75–77" agree);
 - ordinals are numbers: "23rd", "23:e", "23." and "1aad" are 23 and 1;
@@ -66,6 +67,8 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ISO_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
 LAW_NUMBER = re.compile(r"(?<![\d/])(\d{1,4})/((?:19|20)\d{2})(?![\d/])")
+# a court decision: KHO:2016:92, KHO 2016:92, HFD 2016:92, KKO:2020:5
+COURT_CASE = re.compile(r"\b(?:KHO|HFD|KKO|HD)\b:?\s?((?:19|20)\d{2}):(\d+)")
 # a section number with a letter: 76 a §, § 76 a, section 76 a, 49 c
 # (in a list of sections or a link text: "25 a, 25 c", "[... 25 a](...)")
 LETTERED_SECTION = re.compile(
@@ -73,7 +76,7 @@ LETTERED_SECTION = re.compile(
     r"|(?<=§ )(\d{1,3}) ?([a-h])\b|(?<=[Ss]ection )(\d{1,3}) ?([a-h])\b")
 # digit groups joined by spaces (phone numbers, 650 000) or thousands commas (650,000)
 # a letter may stand before a number in Arabic script ("و23", "الـ23"), not a Latin one
-NUMBER = re.compile(r"(?<![0-9A-Za-z_.,])\d+(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d+)*(?:[.,]\d+)?"
+NUMBER = re.compile(r"(?<![0-9A-Za-z_.,:])\d+(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d+)*(?:[.,]\d+|:\d{2}(?!\d))?"
                     r"(?:st|nd|rd|th|:e|:a|aad|da)?(?![\w])")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|:e|:a|aad|da)$")
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -209,6 +212,9 @@ def facts_of_text(text: str, line: int, lang: str, equivalents: Path | None = No
     for start, end, iso in _dates(text, lang):
         facts.append(Fact("date", iso, text[start:end], line))
         text = text[:start] + " " * (end - start) + text[end:]
+    for m in COURT_CASE.finditer(text):
+        facts.append(Fact("law", f"{m[1]}:{m[2]}", m[0], line))
+    text = COURT_CASE.sub(blank, text)
     for m in LAW_NUMBER.finditer(text):
         facts.append(Fact("law", f"{int(m[1])}/{m[2]}", m[0], line))
     text = LAW_NUMBER.sub(blank, text)
@@ -217,8 +223,8 @@ def facts_of_text(text: str, line: int, lang: str, equivalents: Path | None = No
     text = LETTERED_SECTION.sub(blank, text)
     for m in NUMBER.finditer(text):
         value = re.sub(r"[ \u00a0\u202f]", "", ORDINAL_SUFFIX.sub("", m[0]))
-        value = re.sub(r",(?=\d{3}\b)", "", value).replace(",", ".")
-        if "." in value:  # 9.00 = 9, 2.50 = 2.5
+        value = re.sub(r",(?=\d{3}\b)", "", value).replace(",", ".").replace(":", ".")
+        if "." in value:  # 9.00 = 9:00 = 9, 2.50 = 2.5
             value = value.rstrip("0").rstrip(".")
         facts.append(Fact("number", value, m[0], line))
     return facts

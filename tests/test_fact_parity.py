@@ -235,6 +235,9 @@ def test_an_exception_that_matches_nothing_or_lacks_a_reason_fails(site):
     ("en", "section 76 a", ("number", "76a")),
     ("sv", "76 a §", ("number", "76a")),
     ("fi", "klo 9.00", ("number", "9")),
+    ("ru", "до 24:00", ("number", "24")),
+    ("sv", "HFD 2016:92", ("law", "2016:92")),
+    ("fi", "KHO:2016:92", ("law", "2016:92")),
 ])
 def test_values_written_the_way_each_language_writes_them(lang, text, expected):
     found = facts.facts_of_text(text, 1, lang)
