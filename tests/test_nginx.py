@@ -48,7 +48,7 @@ CSP = {
 }
 HEADERS = {
     "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
 }
 # sent with documents only (HTML), and the CSP also with scripts (the search worker)

@@ -3,6 +3,9 @@
  * The link in the safety bar works without JavaScript. With it, the click replaces this
  * page in the history (so Back does not return here) and blanks the page first; pressing
  * Escape twice within a second does the same from anywhere on the page.
+ * location.replace ignores the link's rel=noreferrer: the page's referrer policy
+ * (same-origin, in the head and from the server) is what keeps the exit site from
+ * learning where the reader was.
  */
 (function () {
   "use strict";
