@@ -1,4 +1,4 @@
-"""One search index per language, each with only its own stemmer.
+"""One search index per language, with that language's stop words and no stemmer.
 
 Out of the box mkdocs-static-i18n merges every language into one site/search/
 search_index.json with lunr configured for all languages at once: a Finnish reader

@@ -96,10 +96,6 @@ def check_target(site: Site, absolute_url: str, where: str, line: int, what: str
     return []
 
 
-def is_internal(site: Site, absolute: str) -> bool:
-    return absolute.startswith(site.site_url) or urlparse(absolute).netloc == "local.invalid"
-
-
 def check_page(site: Site, path: Path, external: set[str]) -> list[Problem]:
     problems = []
     where = path.relative_to(site.root).as_posix()

@@ -1,6 +1,7 @@
 /* The aftercare rules of the Child Welfare Act (417/2007) 75 §, in one place.
  *
- * Used by aftercare-checker.js in the page and by tests/test_aftercare_checker.py.
+ * Used by aftercare-checker.js in the page; tests/test_reader_features_browser.py and
+ * tests/test_rtl_browser.py drive it in the browser.
  * Dates are plain calendar dates (no time zones): {y, m, d} with m = 1..12.
  *
  * Entitled (75 § 1 mom.): after a care order (taking into care) has ended, or after a
