@@ -179,8 +179,9 @@ def serve(site: Path, *, brotli: bool | None = None):
             if test.returncode != 0:
                 raise NginxError(f"nginx refuses the configuration:\n{test.stderr}{_tail(log)}")
             with open(prefix / "logs" / "stderr.log", "ab") as err:
+                # its own process group: if it must be killed, its workers go with it
                 proc = subprocess.Popen([nginx, "-p", str(prefix), "-e", str(log), "-c", str(main)],
-                                        stdin=subprocess.DEVNULL, stdout=err, stderr=err)
+                                        stdin=subprocess.DEVNULL, stdout=err, stderr=err, start_new_session=True)
             try:
                 _wait_listening(proc, port, log)
                 _wait_listening(proc, http_port, log)
@@ -203,15 +204,21 @@ def _stop(proc: subprocess.Popen) -> None:
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
 
 
-if __name__ == "__main__":  # serve site/ (or a given directory) until Ctrl-C
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds serve(): nginx stopped, temporary folder removed
+
+
+if __name__ == "__main__":  # serve site/ (or a given directory) until Ctrl-C or SIGTERM
     import sys
 
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     with serve(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")) as base:
-        print(f"serving through deploy/nginx.conf at {base} (plain HTTP server on port {base.http_port})")
+        print(f"serving through deploy/nginx.conf at {base} (plain HTTP server on port {base.http_port})",
+              flush=True)
         try:
             signal.pause()
         except KeyboardInterrupt:
