@@ -32,8 +32,10 @@ def on_page_markdown(markdown, page, config, files):
         if not own.is_file():
             continue
         doc = docs_model.parse(own, lang, name)
-        slug = name[:-3] if name != "index.md" else ""
-        anchor = "page-" + (slug or "home")
+        # "aftercare.md" -> "aftercare", "easy/aftercare.md" -> "easy/aftercare",
+        # "index.md" -> "", "easy/index.md" -> "easy" (a folder's index is its address)
+        slug = name[:-3].removesuffix("index").rstrip("/")
+        anchor = "page-" + (slug.replace("/", "-") or "home")
         title = doc.meta.get("title") or name
         out.append(f"### {title} {{#{anchor}}}\n")
         for code in codes:
