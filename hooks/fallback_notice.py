@@ -17,7 +17,12 @@ def on_page_content(content, page, config, files):
     written = getattr(page.file, "locale", reader)
     if written == reader:
         return content
-    links = i18n_state.full_language_links(config, i18n_state.page_name(page, written))
+    name = i18n_state.page_name(page, written)
+    links = i18n_state.full_language_links(config, name)
+    if name.endswith("/index.md"):
+        # full_language_links() turns "easy/index.md" into ".../easy/index/"; a folder's
+        # index page is served at the folder's own address (".../easy/")
+        links = links.replace(f'/{name[:-3]}/"', f'/{name[:-len("index.md")]}"')
     ui = config.extra["ui"]
     notice = (f'<div class="admonition info fallback-notice" lang="{reader}">'
               f'<p class="admonition-title">{html.escape(ui["fallback_title"])}</p>'
