@@ -17,7 +17,8 @@ def on_page_content(content, page, config, files):
     written = getattr(page.file, "locale", reader)
     if written == reader:
         return content
-    links = i18n_state.full_language_links(config, i18n_state.page_name(page, written))
+    name = i18n_state.page_name(page, written)
+    links = i18n_state.full_language_links(config, name)
     ui = config.extra["ui"]
     notice = (f'<div class="admonition info fallback-notice" lang="{reader}">'
               f'<p class="admonition-title">{html.escape(ui["fallback_title"])}</p>'

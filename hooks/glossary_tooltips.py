@@ -5,6 +5,8 @@ gives every such link a title with the entry's first sentence, taken from
 docs/<language>/glossary.md, which Material's content.tooltips shows as a tooltip on
 hover and keyboard focus. The link still leads to the full entry, with or without
 JavaScript. A link to an entry that does not exist is already a build error (anchors).
+Easy-language pages get no tooltips: they explain each word where it appears, and a
+tooltip is one more thing to find and read (hooks/easy_language_links.py).
 """
 
 import html
@@ -61,6 +63,8 @@ def on_page_content(content, page, config, files):
     lang = getattr(page.file, "locale", None) or i18n_state.current_language(config)
     glossary = Path(config.docs_dir) / lang / "glossary.md"
     if not glossary.is_file() or page.file.src_uri.endswith("glossary.md"):
+        return content
+    if i18n_state.page_name(page, getattr(page.file, "locale", lang)).startswith("easy/"):
         return content
     terms = definitions(glossary)
 

@@ -28,8 +28,8 @@ def on_page_markdown(markdown, page, config, files):
         if not own.is_file():
             continue
         doc = docs_model.parse(own, lang, name)
-        slug = name[:-3] if name != "index.md" else ""
-        anchor = "page-" + (slug or "home")
+        slug = site_config.page_path(name).rstrip("/")  # "easy/aftercare", "" for the home page
+        anchor = "page-" + (slug.replace("/", "-") or "home")
         title = doc.meta.get("title") or name
         out.append(f"### {title} {{#{anchor}}}\n")
         for code in codes:

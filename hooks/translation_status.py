@@ -35,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
     ui = config.extra["ui"]
     # An absolute URL: a relative one to another language's folder is not a doc link
     # MkDocs can validate in this language's build. scripts/check_links.py checks it.
-    link = config.site_url + ("" if name == "index.md" else name[:-3] + "/")
+    link = config.site_url + site_config.page_path(name)
     notice = (f'!!! warning "{ui["outdated_title"]}"\n'
               f'    {ui["outdated_text"]} [{ui["outdated_link"]}]({link}){{ hreflang="{default}" }}\n\n')
     return notice + markdown

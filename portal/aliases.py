@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal import docs_model
+from portal import docs_model, site_config
 
 ALIAS = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 GENERATED = ("translation-status/",)  # pages the build writes that have no Markdown file
@@ -29,9 +29,7 @@ class Alias:
 
 def page_url(prefix: str, name: str) -> str:
     """The address of docs/<lang>/<name>: "/fi/aftercare/", "/fi/" for index.md."""
-    slug = name[:-3]
-    slug = "" if slug == "index" else (slug[:-len("index")] if slug.endswith("/index") else slug + "/")
-    return "/" + prefix + slug
+    return "/" + prefix + site_config.page_path(name)
 
 
 def collect(docs_dir: Path, codes: list[str], default: str, label=lambda p: p.as_posix()) -> tuple[dict[str, Alias], list[str]]:

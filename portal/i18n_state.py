@@ -71,7 +71,7 @@ def full_language_targets(config: MkDocsConfig, name: str) -> list[dict]:
     """Page `name` (docs file name) in every full language that has it, for notices:
     [{"code": "fi", "name": "Suomi", "href": "/fi/aftercare/"}, ...]
     (overrides/partials/language-links.html renders them)."""
-    slug = "" if name == "index.md" else name[:-3] + "/"
+    slug = site_config.page_path(name)
     names = config.extra["ui_all"]
     return [{"code": code, "name": names[code]["language_name"], "href": site_path(config) + prefix(config, code) + slug}
             for code in languages(config)

@@ -34,6 +34,16 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def page_path(name: str) -> str:
+    """The address of a docs file inside its language: "aftercare.md" -> "aftercare/",
+    "easy/aftercare.md" -> "easy/aftercare/", "index.md" -> "", "easy/index.md" -> "easy/"
+    (use_directory_urls: a folder's index page is served at the folder's address)."""
+    slug = name[:-3]
+    if slug == "index":
+        return ""
+    return slug[:-len("index")] if slug.endswith("/index") else slug + "/"
+
+
 def url_prefix(code: str, default: str) -> str:
     """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
     return "" if code == default else f"{code}/"

@@ -26,6 +26,12 @@ def built_pages(site: Path, config) -> dict[str, list[Path]]:
     return out
 
 
+def name_slug(name: str) -> str:
+    """The address of a docs file inside its language: 'aftercare' for 'aftercare.md',
+    'easy/aftercare' for 'easy/aftercare.md', 'easy' for 'easy/index.md', '' for 'index.md'."""
+    return name[:-3].removesuffix("index").rstrip("/")
+
+
 def page_slug(site: Path, page: Path, config) -> str:
     """'aftercare' for site/fi/aftercare/index.html, '' for a home page."""
     rel = page.parent.relative_to(site).as_posix()

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 from portal import locales
 import pytest
 from portal import site_config
-from helpers import built_pages, heading_text, page_slug, soup
+from helpers import built_pages, heading_text, name_slug, page_slug, soup
 from conftest import CONFIG
 
 
@@ -21,7 +21,7 @@ def file_for(built_site, url_path: str):
 def test_every_page_is_built_in_every_language(built_site, config):
     pages = built_pages(built_site, config)
     slugs = {code: sorted(page_slug(built_site, p, config) for p in found) for code, found in pages.items()}
-    expected = sorted("" if f == "index.md" else f[:-3] for f in config.nav_files)
+    expected = sorted(name_slug(f) for f in config.nav_files)
     for code in config.codes:
         assert slugs[code] == expected, f"{code}: pages differ from the nav"
 

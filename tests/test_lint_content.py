@@ -25,7 +25,7 @@ TERMS = {"sv": {"forbidden": {"orosanmälan": "barnskyddsanmälan", "LVU": "omh�
 
 
 def lint_page(tmp_path, text, name="aftercare.md", max_age=365):
-    (tmp_path / "docs" / "sv").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "sv" / name).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "sv" / name).write_text(text, encoding="utf-8")
     config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
                                     [site_config.Language("sv", "Svenska", default=True)])
@@ -103,6 +103,42 @@ def test_hard_to_read_topic_page_gets_a_readability_warning(tmp_path):
     assert len(f.warnings) == 1
     assert f.warnings[0].startswith("docs/sv/aftercare.md: readability: LIX ")
     assert f.warnings[0].endswith("is above the target 40; shorter sentences and words help")
+
+
+# Two sentences of 24 words with many long words: 55 words in 5 sentences (the title and
+# the two short ones of GOOD count), 11.0 words a sentence, LIX 46.
+OVER_LONG = ("Du har rätt till eftervård efter att den placering utanför hemmet som välfärdsområdet "
+             "beslutade om har upphört, om placeringen varade minst 6 månader utan avbrott. ") * 2
+
+
+def test_easy_page_is_reported_and_passes(tmp_path):
+    f = lint_page(tmp_path, GOOD, name="easy/aftercare.md")
+    assert (f.errors, f.warnings) == ([], [])
+    assert f.report == ["docs/sv/easy/aftercare.md: easy page: LIX 17 (target 30), 2.3 words per sentence "
+                        "(at most 10), 7 words"]
+
+
+def test_over_long_easy_page_fails(tmp_path):
+    f = lint_page(tmp_path, GOOD + "\n" + OVER_LONG + "\n", name="easy/aftercare.md")
+    assert f.errors == [
+        "docs/sv/easy/aftercare.md: easy-language page: LIX 46 is above the easy target 30; "
+        "use shorter sentences and everyday words",
+        "docs/sv/easy/aftercare.md: easy-language page: 11.0 words per sentence on average, above 10; "
+        "one idea per sentence",
+    ]
+
+
+def test_the_same_text_on_a_topic_page_is_only_a_warning(tmp_path):
+    f = lint_page(tmp_path, GOOD + "\n" + OVER_LONG + "\n")
+    assert f.errors == []
+    assert f.warnings == ["docs/sv/aftercare.md: readability: LIX 46 is above the target 40; "
+                          "shorter sentences and words help"]
+
+
+def test_easy_page_has_no_collapsed_blocks(tmp_path):
+    f = lint_page(tmp_path, GOOD + '\n??? note "Mer"\n    Text.\n', name="easy/aftercare.md")
+    assert f.errors == ["docs/sv/easy/aftercare.md:14: easy-language page: collapsed block (???); "
+                        "show the text, use !!! or a plain paragraph"]
 
 
 def test_lix_of_plain_text():

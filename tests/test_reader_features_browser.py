@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 from portal import locales
 import pytest
 from portal import site_config
-from helpers import built_pages, soup
+from helpers import built_pages, name_slug, soup
 from conftest import CONFIG
 
 
@@ -162,7 +162,7 @@ def test_links_for_letters_lists_every_page_and_section_in_every_language(built_
         html = soup(built_site / prefix / "links-for-letters" / "index.html")
         hrefs = {a["href"] for a in html.select("article a")}
         for name in config.nav_files:
-            slug = "" if name == "index.md" else name[:-3] + "/"
+            slug = name_slug(name) + "/" if name_slug(name) else ""
             for code in config.codes:
                 url = config.site_url + config.prefix(code) + slug
                 if (config.docs_dir / code / name).is_file():
