@@ -146,3 +146,37 @@ def test_partial_language_page_records_its_translation(tmp_path):
 ])
 def test_partial_language_page_without_translation_record(tmp_path, old, new, message):
     assert lint_partial(tmp_path, TRANSLATED.replace(old, new)).errors == [message]
+
+
+@pytest.mark.parametrize("line,term", [
+    # huostaanotto as "taking guardianship": parents keep guardianship (huoltaja)
+    ("کودک [تحت سرپرستی گرفته شد](glossary.md#taking-into-care).", "تحت سرپرستی"),
+    # sijoitus as "replacement"
+    ("چگونه جایگزین شدید؟", "جایگزین شد"),
+    ("جایگزینی فوری 30 روز اعتبار دارد.", "جایگزینی"),
+    ("کودکانِ جایگزین‌شده در خانهٔ کودکان زندگی می‌کنند.", "جایگزین‌شد"),
+    ("منطقهٔ رفاهی او را در خارج از خانه جایگزین کند.", "جایگزین کن"),
+    # perhetyö as "household work"
+    ("کار خانوادگی (perhetyö) در خانه داده می‌شود.", "کار خانوادگی"),
+])
+def test_persian_termbase_keeps_out_the_misleading_renderings(tmp_path, line, term):
+    for code in ("sv", "fa"):
+        (tmp_path / "docs" / code).mkdir(parents=True)
+    (tmp_path / "docs" / "sv" / "aftercare.md").write_text(GOOD, encoding="utf-8")
+    text = TRANSLATED + "\n" + line + "\n"
+    (tmp_path / "docs" / "fa" / "aftercare.md").write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True),
+                                     site_config.Language("fa", "فارسی", full=False)])
+    errors = lint_content.lint(config, tmp_path, TODAY, termbase=lint_content.load_termbase(["fa"])).errors
+    assert [e.split(": '")[1].split("'")[0] for e in errors] == [term], errors
+    assert errors[0].startswith(f"docs/fa/aftercare.md:{text.count(chr(10))}: '{term}' is not used on this site; write ")
+
+
+def test_persian_pages_keep_guardianship_and_family_terms_that_are_right():
+    """The words the termbase leaves free: substitute care and foster family use
+    جایگزین as an adjective (correct), and parents are still سرپرست قانونی (huoltaja)."""
+    forbidden = lint_content.load_termbase(["fa"])["fa"]["forbidden"]
+    ok = "کودک در مراقبت جایگزین یا خانوادهٔ جایگزین زندگی می‌کند. شما سرپرست قانونی کودک هستید."
+    for term in forbidden:
+        assert term not in ok, term
