@@ -9,12 +9,17 @@ The rules themselves live in assets/javascripts/aftercare-rules.js.
 import html
 import json
 
+from ui_strings import month_names
+
 MARKER = "<!-- aftercare-checker -->"
 
 
-def form(ui: dict) -> str:
+def form(ui: dict, lang: str = "") -> str:
     e = lambda key: html.escape(ui[key])  # noqa: E731
     strings = {k[len("checker_"):]: v for k, v in ui.items() if k.startswith("checker_")}
+    months = month_names(lang)
+    if months:  # a language whose dates the browser would write in the wrong order
+        strings["months"] = months
     return f"""<form class="aftercare-checker" data-aftercare-checker hidden
       data-strings="{html.escape(json.dumps(strings, ensure_ascii=False), quote=True)}">
   <h3 id="aftercare-checker">{e("checker_title")}</h3>
@@ -40,4 +45,4 @@ def form(ui: dict) -> str:
 def on_page_content(content, page, config, files):
     if MARKER not in content:
         return content
-    return content.replace(MARKER, form(config.extra["ui"]))
+    return content.replace(MARKER, form(config.extra["ui"], config.extra.get("lang_code", "")))

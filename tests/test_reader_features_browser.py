@@ -11,6 +11,12 @@ from helpers import built_pages, soup
 
 
 UI = {code: locales.ui_strings(code) for code in site_config.load().codes}
+
+
+def locales_month_names(lang):
+    from babel.dates import get_month_names
+
+    return [get_month_names("wide", locale=lang)[m] for m in range(1, 13)]
 LANGS = [("sv", ""), ("fi", "fi/"), ("en", "en/")]
 EXIT = "https://www.google.fi/"
 
@@ -70,6 +76,25 @@ def test_aftercare_checker_answers_in_the_page_language_and_sends_nothing(server
     assert "2031" in text
     assert page.url == server + prefix + "aftercare/"
     assert requests == []
+
+
+def test_somali_dates_are_day_month_year_on_the_page_and_in_the_checker(built_site, server, page_factory):
+    """Somali writes "4 Maajo 2031" (as the Somali pages do); CLDR's long date is in the
+    English order ("Maajo 4, 2031") and a browser may not know Somali month names at all."""
+    day_month_year = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+    html = soup(built_site / "so" / "aftercare" / "index.html")
+    reviewed = html.select_one(".page-facts time").get_text(strip=True)
+    assert day_month_year.match(reviewed), reviewed
+    note = html.select_one(".translation-note").get_text(" ", strip=True)
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b", note) and not re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", note), note
+    page = page_factory("so-FI")
+    page.goto(server + "so/aftercare/")
+    page.fill("#checker-birth", "2008-05-04")
+    page.fill("#checker-end", "2026-05-04")
+    page.click("form[data-aftercare-checker] button[type=submit]")
+    text = page.locator("[data-checker-result]").inner_text()
+    may = locales_month_names("so")[4]
+    assert f"4 {may} 2031" in text, text
 
 
 def test_aftercare_checker_needs_the_start_date_only_for_open_care(server, page_factory):
