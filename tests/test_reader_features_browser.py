@@ -166,9 +166,9 @@ def test_glossary_terms_are_explained_in_the_page_language(built_site, server, p
         finnish = heading.find_next("span", lang="fi")
         if lang != "fi":
             assert finnish is not None, (lang, term)
-            prefix = finnish.get_text(strip=True) + ": "
-            assert title.startswith(prefix), (lang, term, title)
-            title = title[len(prefix):]
+            finnish_term = finnish.get_text(strip=True) + ": "
+            assert title.startswith(finnish_term), (lang, term, title)
+            title = title[len(finnish_term):]
         assert title and entry.startswith(title[:-1]), (lang, term, a.get("title"))
     page = page_factory(f"{lang}-FI")
     page.goto(server + prefix + "aftercare/")
