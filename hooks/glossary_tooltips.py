@@ -7,8 +7,9 @@ which Material's content.tooltips shows as a tooltip on hover and keyboard focus
 Finnish term is the one on the letters a family receives; each glossary entry gives it
 in a line of its own after the definition, marked `<span lang="fi">` ("På finska:
 <span lang="fi">huostaanotto</span>."). The Finnish glossary's entries are Finnish
-already and have no such line: their tooltips are the sentence alone. The link still leads to the full entry, with or without
-JavaScript. A link to an entry that does not exist is already a build error (anchors).
+already and have no such line: their tooltips are the sentence alone. The link still
+leads to the full entry, with or without JavaScript. A link to an entry that does not
+exist is already a build error (anchors).
 """
 
 import html
