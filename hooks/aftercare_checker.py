@@ -7,6 +7,8 @@ that could send dates of birth anywhere, and the page's text still states the ru
 The rules themselves live in assets/javascripts/aftercare-rules.js.
 """
 
+from portal.dates import month_names
+
 MARKER = "<!-- aftercare-checker -->"
 
 
@@ -15,5 +17,8 @@ def on_page_content(content, page, config, files):
         return content
     ui = config.extra["ui"]
     strings = {k[len("checker_"):]: v for k, v in ui.items() if k.startswith("checker_")}
+    months = month_names(config.extra.get("lang_code", ""))
+    if months:  # a language whose dates the browser would write in the wrong order
+        strings["months"] = months
     form = config.theme.get_env().get_template("partials/aftercare-checker.html").render(ui=ui, strings=strings)
     return content.replace(MARKER, form)

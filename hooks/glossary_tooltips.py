@@ -1,10 +1,15 @@
 """Glossary terms explained where they appear, from the one glossary, in the page's language.
 
 Pages link a term to its glossary entry (`[eftervård](glossary.md#aftercare)`). This hook
-gives every such link a title with the entry's first sentence, taken from
-docs/<language>/glossary.md, which Material's content.tooltips shows as a tooltip on
-hover and keyboard focus. The link still leads to the full entry, with or without
-JavaScript. A link to an entry that does not exist is already a build error (anchors).
+gives every such link a title with the Finnish term and the entry's first sentence
+("huostaanotto: Vid ett omhändertagande tar ..."), taken from docs/<language>/glossary.md,
+which Material's content.tooltips shows as a tooltip on hover and keyboard focus. The
+Finnish term is the one on the letters a family receives; each glossary entry gives it
+in a line of its own after the definition, marked `<span lang="fi">` ("På finska:
+<span lang="fi">huostaanotto</span>."). The Finnish glossary's entries are Finnish
+already and have no such line: their tooltips are the sentence alone. The link still
+leads to the full entry, with or without JavaScript. A link to an entry that does not
+exist is already a build error (anchors).
 Easy-language pages get no tooltips: they explain each word where it appears, and a
 tooltip is one more thing to find and read (hooks/easy_language_links.py).
 """
@@ -16,6 +21,8 @@ from pathlib import Path
 from portal import docs_model, i18n_state
 
 
+# the entry's "In Finnish: <span lang="fi">term</span>" line: a short label, then the term
+FINNISH_TERM = re.compile(r'^[^<]{0,40}<span lang="fi">([^<]+)</span>')
 LINK = re.compile(r'<a href="((?:[^"]*/)?glossary/#([\w-]+))"')
 _cache: dict[Path, dict[str, str]] = {}
 
@@ -31,8 +38,17 @@ def first_sentence(text: str) -> str:
     return m.group(1) if m else text
 
 
+def finnish_term(paragraphs: list[str]) -> str | None:
+    """The Finnish term from an entry's paragraphs after the definition, if it gives one."""
+    for paragraph in paragraphs[1:]:
+        m = FINNISH_TERM.match(paragraph)
+        if m:
+            return " ".join(m.group(1).split())
+    return None
+
+
 def definitions(glossary: Path) -> dict[str, str]:
-    """{term id: first sentence of its entry} from a glossary page."""
+    """{term id: "Finnish term: first sentence of its entry"} from a glossary page."""
     if glossary not in _cache:
         page = docs_model.parse(glossary, "", glossary.name)
         lines = page.lines
@@ -40,16 +56,21 @@ def definitions(glossary: Path) -> dict[str, str]:
         for heading in page.headings:
             if heading.level != 2 or not heading.id:
                 continue
-            paragraph = []
-            for line in lines[heading.line:]:
+            paragraphs, current = [], []
+            for line in lines[heading.line:] + [""]:
                 if line.startswith("#"):
                     break
                 if line.strip():
-                    paragraph.append(line.strip())
-                elif paragraph:
-                    break
-            if paragraph:
-                found[heading.id] = first_sentence(plain(" ".join(paragraph)))
+                    current.append(line.strip())
+                elif current:
+                    paragraphs.append(" ".join(current))
+                    current = []
+            if current:
+                paragraphs.append(" ".join(current))
+            if paragraphs:
+                sentence = first_sentence(plain(paragraphs[0]))
+                term = finnish_term(paragraphs)
+                found[heading.id] = f"{term}: {sentence}" if term else sentence
         _cache[glossary] = found
     return _cache[glossary]
 

@@ -10,16 +10,31 @@ hours "17–20" (an en dash is a neutral) as "20–17". Numbers must read and di
 written, so in RTL pages every such run of digit groups is wrapped in <span dir="ltr">
 (which also isolates it from the surrounding text). Dates (1.1.2024) and law numbers
 (417/2007) stay together by themselves.
+
+Arabic and Persian attach some one-letter words to the next word: "و34–50" ("and 34–50"),
+"ب09 2525 0111". A number right after such a letter is wrapped too (the letter stays
+outside the span): without the isolate, digits after an Arabic letter count as Arabic
+numbers and the range shows as "50–34". Latin and Cyrillic letters, digits, "/" and "."
+before a number still mean it is part of a longer token (an address, 417/2007) and it is
+left alone.
+
+The same wrapping is applied to text the theme writes from front matter (the titles of
+the sources list in overrides/partials/page-facts.html) through the Jinja filter
+`ltr_numbers`, which this hook registers.
 """
 
 import re
 
 from portal.locales import DEFAULT_DIRECTION
+from markupsafe import Markup, escape
 
 HTML_TAG = re.compile(r"<html\b([^>]*)>", re.I)
 # at least two digit groups separated by single (no-break) spaces or en dashes:
 # 09 2525 0111, 17–20, 14 – 17
-DIGIT_GROUPS = re.compile(r"(?<![\w/.])\+?\d+(?:(?:[ \u00a0]|\s?\u2013\s?)\d+)+(?![\w/])")
+# Not after a digit, a Latin or Cyrillic letter, "_", "/" or "." (part of a longer token);
+# an Arabic-script letter right before the number is a prefix word ("و", "ب", "ل").
+NOT_A_PREFIX = r"0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_/."
+DIGIT_GROUPS = re.compile(rf"(?<![{NOT_A_PREFIX}])\+?\d+(?:(?:[ \u00a0]|\s?\u2013\s?)\d+)+(?![\w/])")
 TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -29,6 +44,19 @@ def keep_numbers_ltr(content: str) -> str:
     for i in range(0, len(parts), 2):  # even indexes are text between tags
         parts[i] = DIGIT_GROUPS.sub(lambda m: f'<span dir="ltr" class="ltr-number">{m.group(0)}</span>', parts[i])
     return "".join(parts)
+
+
+def ltr_numbers(text, direction: str = "ltr") -> Markup:
+    """Jinja filter: the text, escaped, with its digit groups kept left to right in RTL pages."""
+    escaped = escape(text)
+    if direction != "rtl":
+        return escaped
+    return Markup(keep_numbers_ltr(str(escaped)))
+
+
+def on_env(env, config, files):
+    env.filters["ltr_numbers"] = ltr_numbers
+    return env
 
 
 def on_page_content(content, page, config, files):

@@ -35,6 +35,8 @@ def on_config(config):
     config.site_name = config.extra["ui"]["site_name"]
     config.site_description = config.extra["ui"]["site_description"]
     config.extra["lang_direction"] = locales.direction(lang, folder)
+    # every language's direction, for text shown in another language (hooks/fallback_notice.py)
+    config.extra["directions"] = {code: locales.direction(code, folder) for code in langs}
     config.theme["direction"] = config.extra["lang_direction"]
     nav = {k: v for k, v in data[lang]["nav"].items() if k != v}
     i18n_state.i18n(config).current_language_config["nav_translations"] = nav

@@ -198,3 +198,37 @@ def test_a_number_a_reader_acts_on_is_written_as_digits(tmp_path, lang, line, ph
     f = lint_content.lint(config, tmp_path, TODAY, 365, {})
     assert f.errors == [f"docs/{lang}/aftercare.md:14: '{phrase}': write the number as digits, as every language "
                         f"does (a reader acts on it, and the fact check compares digits)"]
+
+
+@pytest.mark.parametrize("line,term", [
+    # huostaanotto as "taking guardianship": parents keep guardianship (huoltaja)
+    ("کودک [تحت سرپرستی گرفته شد](glossary.md#taking-into-care).", "تحت سرپرستی"),
+    # sijoitus as "replacement"
+    ("چگونه جایگزین شدید؟", "جایگزین شد"),
+    ("جایگزینی فوری 30 روز اعتبار دارد.", "جایگزینی"),
+    ("کودکانِ جایگزین‌شده در خانهٔ کودکان زندگی می‌کنند.", "جایگزین‌شد"),
+    ("منطقهٔ رفاهی او را در خارج از خانه جایگزین کند.", "جایگزین کن"),
+    # perhetyö as "household work"
+    ("کار خانوادگی (perhetyö) در خانه داده می‌شود.", "کار خانوادگی"),
+])
+def test_persian_termbase_keeps_out_the_misleading_renderings(tmp_path, line, term):
+    for code in ("sv", "fa"):
+        (tmp_path / "docs" / code).mkdir(parents=True)
+    (tmp_path / "docs" / "sv" / "aftercare.md").write_text(GOOD, encoding="utf-8")
+    text = TRANSLATED + "\n" + line + "\n"
+    (tmp_path / "docs" / "fa" / "aftercare.md").write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True),
+                                     site_config.Language("fa", "فارسی", full=False)])
+    errors = lint_content.lint(config, tmp_path, TODAY, termbase=lint_content.load_termbase(["fa"], CONFIG.locales_dir)).errors
+    assert [e.split(": '")[1].split("'")[0] for e in errors] == [term], errors
+    assert errors[0].startswith(f"docs/fa/aftercare.md:{text.count(chr(10))}: '{term}' is not used on this site; write ")
+
+
+def test_persian_pages_keep_guardianship_and_family_terms_that_are_right():
+    """The words the termbase leaves free: substitute care and foster family use
+    جایگزین as an adjective (correct), and parents are still سرپرست قانونی (huoltaja)."""
+    forbidden = lint_content.load_termbase(["fa"], CONFIG.locales_dir)["fa"]["forbidden"]
+    ok = "کودک در مراقبت جایگزین یا خانوادهٔ جایگزین زندگی می‌کند. شما سرپرست قانونی کودک هستید."
+    for term in forbidden:
+        assert term not in ok, term

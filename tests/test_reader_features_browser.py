@@ -12,6 +12,14 @@ from conftest import CONFIG
 
 
 UI = {code: locales.ui_strings(code, CONFIG.locales_dir) for code in CONFIG.codes}
+
+
+def locales_month_names(lang):
+    from babel.dates import get_month_names
+
+    return [get_month_names("wide", locale=lang)[m] for m in range(1, 13)]
+
+
 LANGS = [("sv", ""), ("fi", "fi/"), ("en", "en/")]
 EXIT = "https://www.google.fi/"
 
@@ -71,6 +79,25 @@ def test_aftercare_checker_answers_in_the_page_language_and_sends_nothing(server
     assert "2031" in text
     assert page.url == server + prefix + "aftercare/"
     assert requests == []
+
+
+def test_somali_dates_are_day_month_year_on_the_page_and_in_the_checker(built_site, server, page_factory):
+    """Somali writes "4 Maajo 2031" (as the Somali pages do); CLDR's long date is in the
+    English order ("Maajo 4, 2031") and a browser may not know Somali month names at all."""
+    day_month_year = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$")
+    html = soup(built_site / "so" / "aftercare" / "index.html")
+    reviewed = html.select_one(".page-facts time").get_text(strip=True)
+    assert day_month_year.match(reviewed), reviewed
+    note = html.select_one(".translation-note").get_text(" ", strip=True)
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b", note) and not re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", note), note
+    page = page_factory("so-FI")
+    page.goto(server + "so/aftercare/")
+    page.fill("#checker-birth", "2008-05-04")
+    page.fill("#checker-end", "2026-05-04")
+    page.click("form[data-aftercare-checker] button[type=submit]")
+    text = page.locator("[data-checker-result]").inner_text()
+    may = locales_month_names("so")[4]
+    assert f"4 {may} 2031" in text, text
 
 
 def test_aftercare_checker_needs_the_start_date_only_for_open_care(server, page_factory):
@@ -134,8 +161,18 @@ def test_glossary_terms_are_explained_in_the_page_language(built_site, server, p
     glossary = soup(built_site / prefix / "glossary" / "index.html")
     for a in links:
         term = a["href"].split("#")[1]
-        entry = glossary.find(id=term).find_next("p").get_text(" ", strip=True)
-        assert a.get("title") and entry.startswith(a["title"][:-1]), (lang, term, a.get("title"))
+        heading = glossary.find(id=term)
+        entry = heading.find_next("p").get_text(" ", strip=True)
+        title = a.get("title") or ""
+        # the Finnish term as letters give it (the entry's "In Finnish:" line), then the
+        # entry's first sentence; Finnish entries are Finnish already and have no such line
+        finnish = heading.find_next("span", lang="fi")
+        if lang != "fi":
+            assert finnish is not None, (lang, term)
+            finnish_term = finnish.get_text(strip=True) + ": "
+            assert title.startswith(finnish_term), (lang, term, title)
+            title = title[len(finnish_term):]
+        assert title and entry.startswith(title[:-1]), (lang, term, a.get("title"))
     page = page_factory(f"{lang}-FI")
     page.goto(server + prefix + "aftercare/")
     page.locator('article a[href*="glossary/#aftercare"]').first.hover()

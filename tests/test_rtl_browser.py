@@ -92,6 +92,71 @@ def test_numbers_read_left_to_right_inside_rtl_text(server, page_factory, code):
     assert order[0] < order[1], order
 
 
+DIGIT_ORDER = """(e, [a, b]) => {
+  // x of the first occurrence of the digit strings a and b inside element e
+  const text = e.textContent, range = document.createRange();
+  const x = (s) => {
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.data.indexOf(s);
+      if (i >= 0) { range.setStart(node, i); range.setEnd(node, i + s.length); return range.getBoundingClientRect().x; }
+    }
+    return null;
+  };
+  return [x(a), x(b)];
+}"""
+
+
+@pytest.mark.parametrize("path,selector,first,last", [
+    # "و34–50" in running text: the range has the Arabic "and" attached
+    ("ar/child-welfare-in-brief/", "article li", "34", "50"),
+    # "و75–77" in a source title, written by the template from front matter
+    ("ar/aftercare/", ".page-facts__sources li", "75", "77"),
+])
+def test_ranges_after_an_attached_prefix_read_left_to_right(server, page_factory, path, selector, first, last):
+    page = page_factory("ar-FI", viewport={"width": 390, "height": 800})
+    page.goto(server + path)
+    item = page.locator(selector, has_text=f"{first}\u2013{last}").first
+    item.scroll_into_view_if_needed()
+    number = item.locator("span.ltr-number", has_text=f"{first}\u2013{last}")
+    assert number.count() == 1, item.inner_html()
+    assert number.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    x_first, x_last = item.evaluate(DIGIT_ORDER, [first, last])
+    assert x_first is not None and x_last is not None
+    assert x_first < x_last, f"{first}\u2013{last} shows as {last}\u2013{first} in {path}"
+
+
+@pytest.mark.parametrize("code", RTL)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, code, width):
+    page = page_factory(f"{code}-FI", viewport={"width": width, "height": 900})
+    page.goto(server + f"{code}/open-care/")
+    shot(page, f"{code}-fallback-open-care-{width}")
+    direction = "e => getComputedStyle(e).direction"
+    assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+    assert page.locator(".fallback-notice").evaluate(direction) == "rtl"
+    assert page.locator(".md-header").evaluate(direction) == "rtl"
+    content = page.locator("article .fallback-content")
+    assert content.evaluate(direction) == "ltr"
+    assert content.evaluate("e => e.lang") == "sv"
+    geometry = content.evaluate("""e => {
+      const h1 = e.querySelector('h1'), p = e.querySelector('h1 + p'), range = document.createRange();
+      range.selectNodeContents(h1.firstChild);
+      const title = range.getBoundingClientRect(), para = p.getBoundingClientRect();
+      range.setStart(p.firstChild, 0); range.setEnd(p.firstChild, 1);
+      const first = range.getBoundingClientRect();
+      const li = e.querySelector('ul li'), marker = li.getBoundingClientRect();
+      return {gap: para.top - title.bottom, lineHeight: parseFloat(getComputedStyle(h1).lineHeight),
+              paraLeft: para.left, firstLetter: first.left, liLeft: marker.left, contentLeft: e.getBoundingClientRect().left,
+};
+    }""")
+    # no empty line under the title: only the heading's own bottom margin (40 px)
+    assert geometry["gap"] < geometry["lineHeight"] + 10, geometry
+    # the Swedish text starts at the left edge, and lists are indented from the left
+    assert abs(geometry["firstLetter"] - geometry["paraLeft"]) < 2, geometry
+    assert geometry["liLeft"] > geometry["contentLeft"] + 10, geometry
+
+
 @pytest.mark.parametrize("code", RTL)
 def test_rtl_pages_use_western_digits_and_gregorian_dates(built_site, config, code):
     for path in built_pages(built_site, config)[code]:

@@ -13,6 +13,11 @@
   function localDate(text) {
     var p = text.split("-");
     var date = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]));
+    // Somali writes day, month, year, but CLDR gives the English order and a browser may
+    // not know Somali month names: the page gives them (hooks/ui_strings.py month_names).
+    if (strings.months) {
+      return date.getUTCDate() + " " + strings.months[date.getUTCMonth()] + " " + date.getUTCFullYear();
+    }
     // Gregorian calendar and Western digits in every language, as on the rest of the site
     // and in Finnish letters (Persian would otherwise default to the Solar Hijri calendar
     // and Persian digits, Arabic to Arabic-Indic digits).
