@@ -53,6 +53,8 @@ PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: deve
 NOT_REAL = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|localhost)$")
 HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")  # as deploy/nginx.conf caches for a year
 CARRIED = "carried-assets.json"
+# the checks of the sources (docs/, locales/), run while the site builds; then check_links.py on the site
+SOURCE_CHECKS = ("scripts/lint_content.py", "scripts/check_translations.py")
 
 
 class DeployError(Exception):
@@ -102,8 +104,7 @@ def build_and_check(site: Path, site_url: str, prebuilt: Path | None, mkdocs_con
     run = dict(cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     python = sys.executable
     # the checks of the sources run while the site builds
-    jobs = {"scripts/lint_content.py": subprocess.Popen([python, "scripts/lint_content.py"], **run),
-            "scripts/check_translations.py": subprocess.Popen([python, "scripts/check_translations.py"], **run)}
+    jobs = {check: subprocess.Popen([python, check], **run) for check in SOURCE_CHECKS}
     failed = {}
     if prebuilt is not None:
         say(f"taking the built site {prebuilt}")
