@@ -21,6 +21,9 @@ Layout under BASE (--base, $DEPLOY_BASE, default /srv/lastensuojelu):
     releases/<id>/site-maps.conf       its nginx maps (scripts/nginx_maps.py)
     releases/<id>/carried-assets.json  hashed assets of earlier releases kept in it, and when
                                        they left the live site
+    releases/.failed-<id>/, .rolled-back-<id>/
+                                       releases that failed or were rolled back: never a
+                                       rollback's target; kept for a look until pruned
     current -> releases/<id>           what nginx serves: root BASE/current/site, and the
                                        maps snippet is a symlink to BASE/current/site-maps.conf
 """
@@ -53,8 +56,9 @@ PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: deve
 NOT_REAL = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|localhost)$")
 HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")  # as deploy/nginx.conf caches for a year
 CARRIED = "carried-assets.json"
-# the checks of the sources (docs/, locales/), run while the site builds; then check_links.py on the site
+# the checks of the sources (docs/, locales/), run while the site builds; then those of the built site
 SOURCE_CHECKS = ("scripts/lint_content.py", "scripts/check_translations.py")
+SITE_CHECKS = ("scripts/check_links.py",)
 
 
 class DeployError(Exception):
@@ -116,7 +120,7 @@ def build_and_check(site: Path, site_url: str, prebuilt: Path | None, mkdocs_con
         if build.returncode != 0:
             failed["the build"] = build.stdout
     if "the build" not in failed:
-        jobs["scripts/check_links.py"] = subprocess.Popen([python, "scripts/check_links.py", str(site)], **run)
+        jobs.update({check: subprocess.Popen([python, check, str(site)], **run) for check in SITE_CHECKS})
     for name, job in jobs.items():
         out, _ = job.communicate()
         if job.returncode != 0:
@@ -212,13 +216,25 @@ def _read_carried(release: Path) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+def set_aside(release: Path, why: str) -> None:
+    """Take a release that is no longer live out of the releases a rollback may go to
+    (releases/.failed-<id>, .rolled-back-<id>): kept for a look until prune."""
+    release.rename(release.with_name(f".{why}-{release.name}"))
+
+
 def prune(base: Path, keep: int) -> None:
-    """Remove the oldest releases beyond `keep`, never the current one or the one before it."""
+    """Remove the oldest releases beyond `keep`, never the current one or the one before it;
+    the releases set aside beyond `keep`; any unfinished .new- directory."""
     spared = {current(base), previous(base)}
     for old in releases(base)[:-keep] if keep > 0 else []:
         if old not in spared:
             shutil.rmtree(old)
             say(f"removed the old release {old.name}")
+    hidden = [p for p in (base / "releases").iterdir() if p.is_dir() and p.name.startswith(".")]
+    aside = sorted((p for p in hidden if not p.name.startswith(".new-")),
+                   key=lambda p: re.sub(r"^\.(failed|rolled-back)-", "", p.name))
+    for old in [p for p in hidden if p.name.startswith(".new-")] + aside[:-keep if keep > 0 else None]:
+        shutil.rmtree(old)
 
 
 def new_release_id() -> str:
@@ -248,15 +264,17 @@ class Server:
 
 
 def go_live(base: Path, release: Path, server: Server) -> None:
-    """Switch current to release, `nginx -t`, reload; on a refused configuration switch back."""
+    """Switch current to release, `nginx -t`, reload; if nginx refuses, switch back."""
     before = current(base)
     switch(base, release)
-    refused = server.test()
-    if refused:
+    try:
+        refused = server.test()
+        if refused:
+            raise DeployError(f"nginx refuses the configuration with release {release.name}:\n{refused}")
+        server.reload()
+    except DeployError as e:
         switch(base, before)
-        raise DeployError(f"nginx refuses the configuration with release {release.name}; "
-                          f"still serving {before.name if before else 'nothing'}:\n{refused}")
-    server.reload()
+        raise DeployError(f"{e}\nstill serving {before.name if before else 'nothing'}") from None
 
 
 def live_check(url: str, release: Path) -> list[str]:
@@ -272,6 +290,7 @@ def rollback(base: Path, server: Server, check_url: str | None, days: float) -> 
         raise DeployError("no earlier release to roll back to")
     carry_assets(live, target, days)  # pages of the release rolled back still get their assets
     go_live(base, target, server)
+    set_aside(live, "rolled-back")  # a later rollback must not return to it
     say(f"rolled back: {live.name} -> {target.name}")
     if check_url:
         problems = live_check(check_url, target)
@@ -298,7 +317,11 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
     if live is not None:
         say(f"kept {carry_assets(live, staging, days)} hashed asset(s) of the live release")
     staging.rename(release)
-    go_live(base, release, server)
+    try:
+        go_live(base, release, server)
+    except DeployError:
+        set_aside(release, "failed")
+        raise
     say(f"live: {release.name}")
     problems = live_check(check_url, release)
     if problems:
@@ -308,6 +331,7 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
                               f"release to roll back to:\n{why}")
         carry_assets(release, live, days)
         go_live(base, live, server)
+        set_aside(release, "failed")
         raise DeployError(f"the post-deploy check of {check_url} failed; rolled back to {live.name}:\n{why}")
     say(f"post-deploy check of {check_url}: ok")
     prune(base, keep)

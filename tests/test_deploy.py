@@ -43,6 +43,7 @@ TEXT = {".html", ".xml", ".json", ".js", ".css", ".txt"}
 PAGES = ["/", "/fi/", "/en/", "/ar/", "/aftercare/", "/fi/aftercare/", "/en/aftercare/", "/uk/aftercare/",
          "/help-and-contacts/", "/fi/glossary/", "/en/child-welfare-notification/", "/so/"]
 THREADS = 4
+PAUSE = 0.02          # seconds each thread waits after a page and its assets: a steady load, not a flood
 MIN_REQUESTS = 2000   # the loop runs at least this many, while the deploys run ...
 MAX_REQUESTS = 20000  # ... and never more than this many,
 MAX_SECONDS = 120     # or this long
@@ -127,11 +128,12 @@ def site_url(monkeypatch):
 
 
 @pytest.fixture
-def no_source_checks(monkeypatch):
-    """Deploys without the checks of docs/: they have their own tests, and
-    test_failing_checks_deploy_nothing runs them in a deploy; here they would tie the
-    deploy's mechanics to the state of the content, and double the time."""
+def no_checks(monkeypatch):
+    """Deploys without the checks: they have their own tests, and
+    test_failing_checks_deploy_nothing runs them all in a deploy; here they would tie the
+    deploy's mechanics to the state of the content, and take most of the time."""
     monkeypatch.setattr(deploy, "SOURCE_CHECKS", ())
+    monkeypatch.setattr(deploy, "SITE_CHECKS", ())
 
 
 # ---------------------------------------------------------------- the request loop
@@ -200,11 +202,12 @@ class RequestLoop:
                 got = self.get(asset)
                 if got is not None and got.body != post_deploy_check.file_for(self.builds[tag], asset).read_bytes():
                     self.fail(f"{page} of release {tag}: {asset} is not that release's file")
+            time.sleep(PAUSE)
 
 
 # ---------------------------------------------------------------- tests
 
-def test_two_deploys_and_a_rollback_under_load_lose_no_request(live, release_site, site_url, no_source_checks,
+def test_two_deploys_and_a_rollback_under_load_lose_no_request(live, release_site, site_url, no_checks,
                                                                tmp_path, capsys):
     before = deploy.current(live.base)
     builds = {"first": release_site,
@@ -224,7 +227,9 @@ def test_two_deploys_and_a_rollback_under_load_lose_no_request(live, release_sit
         time.sleep(0.3)
     finally:
         loop.stop()
-    assert loop.failures == [], f"{len(loop.failures)} of {loop.requests} requests failed"
+    with capsys.disabled():
+        print(f"\nrequest loop: {loop.requests} requests in {time.monotonic() - loop.started:.1f} s", end=" ")
+    assert loop.failures == [], f"{len(loop.failures)} of {loop.requests} requests failed: {loop.failures[:5]}"
     assert loop.requests >= MIN_REQUESTS
     assert loop.seen == {"first", "second", "third"}, "the loop did not see every release"
     assert len({before, second, third}) == 3
@@ -232,13 +237,15 @@ def test_two_deploys_and_a_rollback_under_load_lose_no_request(live, release_sit
     assert (live.base / "current").is_symlink()
     out = capsys.readouterr().out
     assert f"rolled back: {third.name} -> {second.name}" in out
+    assert (live.base / "releases" / f".rolled-back-{third.name}").is_dir(), "no later rollback may return to it"
+    assert third not in deploy.releases(live.base)
     # a page loaded from any of the three before a switch still gets its assets
     for tag, site in builds.items():
         for asset in post_deploy_check.assets_of("/", (site / "index.html").read_bytes()):
             assert post_deploy_check.get(live.url, asset).status == 200, f"{tag}: {asset}"
 
 
-def test_a_release_that_fails_the_post_deploy_check_is_rolled_back(live, release_site, site_url, no_source_checks,
+def test_a_release_that_fails_the_post_deploy_check_is_rolled_back(live, release_site, site_url, no_checks,
                                                                    tmp_path, capsys):
     before = deploy.current(live.base)
     broken = new_build(release_site, "broken", tmp_path / "broken")
@@ -249,9 +256,12 @@ def test_a_release_that_fails_the_post_deploy_check_is_rolled_back(live, release
     assert "/fi/deploy-check-no-such-page/: not the fi 404 page of this release" in err
     assert deploy.current(live.base) == before
     assert post_deploy_check.check(live.url, before / "site") == []
+    failed = [p for p in (live.base / "releases").iterdir() if p.name.startswith(".failed-")]
+    assert len(failed) == 1 and not (failed[0] / "site" / "fi" / "404.html").exists()
+    assert deploy.previous(live.base) not in failed
 
 
-def test_a_failing_build_deploys_nothing(live, site_url, no_source_checks, tmp_path, capsys):
+def test_a_failing_build_deploys_nothing(live, site_url, no_checks, tmp_path, capsys):
     before, releases = deploy.current(live.base), deploy.releases(live.base)
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Broken\ndocs_dir: no-such-folder\n", encoding="utf-8")
@@ -276,6 +286,7 @@ def test_failing_checks_deploy_nothing(live, release_site, site_url, tmp_path, c
     assert re.search(r"nothing deployed: .*scripts/check_links\.py failed", err), err
     assert "--- scripts/check_links.py:\n" in err and "fi/aftercare/index.html" in err and "no-such-page" in err
     assert deploy.SOURCE_CHECKS == ("scripts/lint_content.py", "scripts/check_translations.py")
+    assert deploy.SITE_CHECKS == ("scripts/check_links.py",)
     assert deploy.current(live.base) == before and deploy.releases(live.base) == releases
 
 
@@ -335,11 +346,14 @@ def test_old_releases_are_pruned_but_never_the_current_or_the_one_before(tmp_pat
     names = ["r1", "r2", "r3", "r4", "r5"]
     for name in names:
         _release(tmp_path, name, {"index.html": name})
+    for name in [".failed-r0", ".rolled-back-r3", ".failed-r6", ".new-r7"]:
+        _release(tmp_path, name, {"index.html": name})
     deploy.switch(tmp_path, tmp_path / "releases" / "r2")  # after a rollback
     assert deploy.previous(tmp_path).name == "r1"
     deploy.prune(tmp_path, keep=2)
     assert [r.name for r in deploy.releases(tmp_path)] == ["r1", "r2", "r4", "r5"]
     assert deploy.current(tmp_path).name == "r2"
+    assert sorted(p.name for p in (tmp_path / "releases").glob(".*")) == [".failed-r6", ".rolled-back-r3"]
 
 
 def test_a_rollback_needs_an_earlier_release(tmp_path):
