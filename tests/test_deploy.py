@@ -19,6 +19,7 @@ has; so a page shows by its asset names which release it came from.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -227,10 +228,8 @@ def test_two_deploys_and_a_rollback_under_load_lose_no_request(live, release_sit
         time.sleep(0.3)
     finally:
         loop.stop()
-    with capsys.disabled():
-        print(f"\nrequest loop: {loop.requests} requests in {time.monotonic() - loop.started:.1f} s", end=" ")
     assert loop.failures == [], f"{len(loop.failures)} of {loop.requests} requests failed: {loop.failures[:5]}"
-    assert loop.requests >= MIN_REQUESTS
+    assert loop.requests >= MIN_REQUESTS, f"{loop.requests} requests in {time.monotonic() - loop.started:.0f} s"
     assert loop.seen == {"first", "second", "third"}, "the loop did not see every release"
     assert len({before, second, third}) == 3
     assert deploy.current(live.base) == second, "the rollback goes to the release before"
@@ -342,7 +341,7 @@ def test_hashed_assets_of_the_live_release_are_kept_for_a_set_time(tmp_path):
     assert (new / "site" / "index.html").read_text() == "new page"
 
 
-def test_old_releases_are_pruned_but_never_the_current_or_the_one_before(tmp_path):
+def test_old_releases_are_pruned_but_never_the_current_or_the_one_before(tmp_path, capsys):
     names = ["r1", "r2", "r3", "r4", "r5"]
     for name in names:
         _release(tmp_path, name, {"index.html": name})
@@ -354,6 +353,7 @@ def test_old_releases_are_pruned_but_never_the_current_or_the_one_before(tmp_pat
     assert [r.name for r in deploy.releases(tmp_path)] == ["r1", "r2", "r4", "r5"]
     assert deploy.current(tmp_path).name == "r2"
     assert sorted(p.name for p in (tmp_path / "releases").glob(".*")) == [".failed-r6", ".rolled-back-r3"]
+    assert capsys.readouterr().out == "deploy: removed the old release r3\n"
 
 
 def test_a_rollback_needs_an_earlier_release(tmp_path):
@@ -361,3 +361,35 @@ def test_a_rollback_needs_an_earlier_release(tmp_path):
     deploy.switch(tmp_path, tmp_path / "releases" / "r1")
     with pytest.raises(deploy.DeployError, match="no earlier release to roll back to"):
         deploy.rollback(tmp_path, deploy.Server("false"), None, 7)
+
+
+def test_the_post_deploy_check_names_each_problem(live, tmp_path):
+    """The live server against a release that says otherwise: each difference is named."""
+    expected = tmp_path / "site"
+    shutil.copytree(deploy.current(live.base) / "site", expected)
+    assert post_deploy_check.check(live.url, expected) == []
+    page = expected / "en" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<!-- another release --></body>"))
+    redirects = json.loads((expected / "redirects.json").read_text(encoding="utf-8"))
+    old, new = sorted(redirects.items())[0]
+    redirects[old] = "/fi/"
+    (expected / "redirects.json").write_text(json.dumps(redirects), encoding="utf-8")
+    (expected / "uk" / "404.html").write_text("<html lang=\"uk\">", encoding="utf-8")
+    assert post_deploy_check.check(live.url, expected) == [
+        f"/en/: the server sent a different page than this release's {expected}/en/index.html",
+        f"/uk/deploy-check-no-such-page/: not the uk 404 page of this release ({expected}/uk/404.html)",
+        f"{old}: 301 to {new}, expected 301 to /fi/",
+    ]
+
+
+def test_the_post_deploy_check_wants_the_security_headers():
+    headers = http.client.HTTPMessage()
+    headers["Strict-Transport-Security"] = "max-age=31536000"
+    headers["Content-Security-Policy"] = "script-src 'self'"
+    resp = post_deploy_check.Response(200, headers, b"")
+    assert post_deploy_check.header_problems("/fi/", resp, document=True) == [
+        "/fi/: no X-Content-Type-Options header", "/fi/: no Referrer-Policy header",
+        "/fi/: no Permissions-Policy header", "/fi/: no Cross-Origin-Opener-Policy header",
+        "/fi/: Content-Security-Policy without default-src 'self': \"script-src 'self'\""]
+    assert post_deploy_check.header_problems("/a.css", resp, document=False) == [
+        "/a.css: no X-Content-Type-Options header", "/a.css: no Referrer-Policy header"]
