@@ -253,14 +253,19 @@ class Server:
         self.command = shlex.split(command)
 
     def test(self) -> str | None:
+        """None if nginx accepts its configuration, else why not."""
         done = subprocess.run([*self.command, "-t", "-q"], capture_output=True, text=True)
-        return None if done.returncode == 0 else (done.stderr or done.stdout).strip()
+        return None if done.returncode == 0 else _why(done)
 
     def reload(self) -> None:
         done = subprocess.run([*self.command, "-s", "reload"], capture_output=True, text=True)
         if done.returncode != 0:
-            raise DeployError(f"nginx reload failed: {(done.stderr or done.stdout).strip()}")
+            raise DeployError(f"nginx reload failed: {_why(done)}")
         time.sleep(0.5)  # the master starts new workers; old ones finish their requests
+
+
+def _why(done: subprocess.CompletedProcess) -> str:
+    return (done.stderr or done.stdout).strip() or f"{shlex.join(done.args)}: exit code {done.returncode}"
 
 
 def go_live(base: Path, release: Path, server: Server) -> None:

@@ -249,13 +249,14 @@ def test_a_release_that_fails_the_post_deploy_check_is_rolled_back(live, release
     before = deploy.current(live.base)
     broken = new_build(release_site, "broken", tmp_path / "broken")
     (broken / "fi" / "404.html").unlink()  # the Finnish 404 page lost: nginx gives the Swedish one
+    aside = set((live.base / "releases").glob(".*"))
     assert deploy.main(live.args("deploy", "--site", str(broken))) == 1
     err = capsys.readouterr().err
     assert f"the post-deploy check of {live.url} failed; rolled back to {before.name}" in err
     assert "/fi/deploy-check-no-such-page/: not the fi 404 page of this release" in err
     assert deploy.current(live.base) == before
     assert post_deploy_check.check(live.url, before / "site") == []
-    failed = [p for p in (live.base / "releases").iterdir() if p.name.startswith(".failed-")]
+    failed = [p for p in (live.base / "releases").iterdir() if p.name.startswith(".failed-") and p not in aside]
     assert len(failed) == 1 and not (failed[0] / "site" / "fi" / "404.html").exists()
     assert deploy.previous(live.base) not in failed
 
@@ -393,3 +394,26 @@ def test_the_post_deploy_check_wants_the_security_headers():
         "/fi/: Content-Security-Policy without default-src 'self': \"script-src 'self'\""]
     assert post_deploy_check.header_problems("/a.css", resp, document=False) == [
         "/a.css: no X-Content-Type-Options header", "/a.css: no Referrer-Policy header"]
+
+
+def test_nginx_refusing_the_release_keeps_the_live_one(live, release_site, site_url, no_checks, tmp_path, capsys):
+    before = deploy.current(live.base)
+    args = live.args("deploy", "--site", str(release_site))
+    args[args.index("--nginx") + 1] = "false"  # `false -t -q`: as nginx -t refusing the configuration
+    assert deploy.main(args) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"nginx refuses the configuration with release \S+:\nfalse -t -q: exit code 1\n", err), err
+    assert f"still serving {before.name}" in err
+    assert deploy.current(live.base) == before
+    assert post_deploy_check.check(live.url, before / "site") == []
+
+
+def test_maps_that_nginx_would_refuse_deploy_nothing(live, release_site, site_url, no_checks, tmp_path, capsys):
+    before, releases = deploy.current(live.base), deploy.releases(live.base)
+    site = tmp_path / "site"
+    shutil.copytree(release_site, site)
+    (site / "redirects.json").write_text('{"/fi/old page/": "/fi/"}', encoding="utf-8")
+    assert deploy.main(live.args("deploy", "--site", str(site))) == 1
+    err = capsys.readouterr().err
+    assert "nothing deployed: the nginx maps:\n" in err and 'entry "/fi/old page/"' in err
+    assert deploy.current(live.base) == before and deploy.releases(live.base) == releases
