@@ -11,7 +11,12 @@ stops it on exit. deploy/nginx.conf runs as it is; only the lines a hosting team
 change: its TLS server listens on the loopback port without TLS (the certificate lines
 go), its plain-HTTP server on a second port (`serve(...).http_port`), and root is the
 given site. The redirect and language maps are generated from the site's redirects.json
-and languages.json with scripts/nginx_maps.py, as on the server. The brotli module is
+and languages.json with scripts/nginx_maps.py, as on the server.
+
+For tests/test_deploy.py, `serve(live=BASE)` serves a release layout as scripts/deploy.py
+makes it on the server: root is BASE/current/site and the maps are a symlink to
+BASE/current/site-maps.conf, so switching `current` and reloading (`base.command` +
+["-s", "reload"], a signal to this nginx's master) changes the release. The brotli module is
 loaded if Debian's libnginx-mod-http-brotli-filter is installed; otherwise brotli.conf is
 left out, as the README tells a host without it.
 """
@@ -57,8 +62,10 @@ def brotli_available() -> bool:
     return BROTLI_MODULE.is_file()
 
 
-def render_server(text: str, *, port: int, http_port: int, root: Path, brotli: bool) -> str:
-    """deploy/nginx.conf with a hosting team's lines set for a loopback test server."""
+def render_server(text: str, *, port: int, http_port: int, root: Path, brotli: bool,
+                  server_name: str | None = None) -> str:
+    """deploy/nginx.conf with a hosting team's lines set for a loopback test server
+    (and, if given, server_name: a deploy checks that it matches SITE_URL)."""
     counts = {"tls listen": 0, "http listen": 0, "root": 0}
 
     def line(match: re.Match) -> str:
@@ -83,6 +90,8 @@ def render_server(text: str, *, port: int, http_port: int, root: Path, brotli: b
     if counts != {"tls listen": 1, "http listen": 1, "root": 1}:
         raise NginxError(f"{SERVER_CONF}: expected one 'listen 443', one 'listen 80' and one 'root' line "
                          f"for scripts/local_nginx.py to replace, found {counts}")
+    if server_name:
+        out = re.sub(r"(?m)^([ \t]*)server_name[ \t]+[^;\n]*;", rf"\1server_name {server_name};", out)
     if not brotli:
         if BROTLI_INCLUDE not in out:
             raise NginxError(f"{SERVER_CONF}: '{BROTLI_INCLUDE}' not found; update scripts/local_nginx.py")
@@ -134,10 +143,13 @@ class Served(str):
     http_port: int
     prefix: Path
     brotli: bool
+    command: list[str]  # nginx with this server's prefix and config: add ["-t"] or ["-s", "reload"]
 
 
-def configure(prefix: Path, site: Path, *, port: int, http_port: int, brotli: bool) -> Path:
-    """Write the whole configuration under prefix; returns the main nginx.conf."""
+def configure(prefix: Path, site: Path | None, *, port: int, http_port: int, brotli: bool,
+              live: Path | None = None, server_name: str | None = None) -> Path:
+    """Write the whole configuration under prefix; returns the main nginx.conf.
+    With live (a deploy base directory), serve whatever release BASE/current is."""
     conf = prefix / "conf"
     snippets = conf / "snippets" / "lastensuojelu"
     snippets.mkdir(parents=True, exist_ok=True)
@@ -147,41 +159,51 @@ def configure(prefix: Path, site: Path, *, port: int, http_port: int, brotli: bo
         (prefix / "temp" / name).mkdir(parents=True, exist_ok=True)
     for snippet in SNIPPETS.glob("*.conf"):
         shutil.copy(snippet, snippets / snippet.name)
-    (snippets / "site-maps.conf").write_text(nginx_maps.from_site(site), encoding="utf-8")
+    maps = snippets / "site-maps.conf"
+    maps.unlink(missing_ok=True)
+    if live is not None:
+        root = Path(live).absolute() / "current" / "site"
+        maps.symlink_to(Path(live).absolute() / "current" / "site-maps.conf")
+    else:
+        root = site.resolve()
+        maps.write_text(nginx_maps.from_site(site), encoding="utf-8")
     (conf / "sites-enabled" / "lastensuojelu.conf").write_text(
         render_server(SERVER_CONF.read_text(encoding="utf-8"), port=port, http_port=http_port,
-                      root=site.resolve(), brotli=brotli), encoding="utf-8")
+                      root=root, brotli=brotli, server_name=server_name), encoding="utf-8")
     main = conf / "nginx.conf"
     main.write_text(main_config(prefix, brotli), encoding="utf-8")
     return main
 
 
 @contextlib.contextmanager
-def serve(site: Path, *, brotli: bool | None = None):
-    """Serve the built site through deploy/nginx.conf; yields the base URL (a Served)."""
+def serve(site: Path | None = None, *, brotli: bool | None = None, live: Path | None = None,
+          server_name: str | None = None):
+    """Serve the built site (or, with live, the current release of a deploy base directory)
+    through deploy/nginx.conf; yields the base URL (a Served)."""
     nginx = binary()
     if nginx is None:
         raise NginxError("nginx is not installed: run scripts/install-system-packages.sh")
     if not MIME_TYPES.is_file():
         raise NginxError(f"{MIME_TYPES} is missing: install Debian's nginx (scripts/install-system-packages.sh)")
     brotli = brotli_available() if brotli is None else brotli
-    site = Path(site)
+    site = None if site is None else Path(site)
     with tempfile.TemporaryDirectory(prefix="nginx-") as tmp:
         prefix = Path(tmp)
         os.chmod(prefix, 0o755)
         for attempt in range(3):  # another process may take the free port before nginx does
             port, http_port = _free_port(), _free_port()
-            main = configure(prefix, site, port=port, http_port=http_port, brotli=brotli)
+            main = configure(prefix, site, port=port, http_port=http_port, brotli=brotli,
+                             live=live, server_name=server_name)
             log = prefix / "logs" / "error.log"
             log.unlink(missing_ok=True)
-            test = subprocess.run([nginx, "-t", "-q", "-p", str(prefix), "-e", str(log), "-c", str(main)],
-                                  capture_output=True, text=True)
+            command = [nginx, "-p", str(prefix), "-e", str(log), "-c", str(main)]
+            test = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
             if test.returncode != 0:
                 raise NginxError(f"nginx refuses the configuration:\n{test.stderr}{_tail(log)}")
             with open(prefix / "logs" / "stderr.log", "ab") as err:
                 # its own process group: if it must be killed, its workers go with it
-                proc = subprocess.Popen([nginx, "-p", str(prefix), "-e", str(log), "-c", str(main)],
-                                        stdin=subprocess.DEVNULL, stdout=err, stderr=err, start_new_session=True)
+                proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=err, stderr=err,
+                                        start_new_session=True)
             try:
                 _wait_listening(proc, port, log)
                 _wait_listening(proc, http_port, log)
@@ -191,7 +213,7 @@ def serve(site: Path, *, brotli: bool | None = None):
                 if attempt == 2 or "Address already in use" not in _tail(log):
                     raise
         url = Served(f"http://127.0.0.1:{port}/")
-        url.http_port, url.prefix, url.brotli = http_port, prefix, brotli
+        url.http_port, url.prefix, url.brotli, url.command = http_port, prefix, brotli, command
         try:
             yield url
         finally:
