@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints a boxed end-of-life notice on every run; it buries the editors' messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check readability benchmark setup system clean
+.PHONY: serve test build check readability benchmark deploy rollback setup system clean
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -38,6 +38,13 @@ readability: setup
 # Chromium, Lighthouse (needs npm). Writes reports/benchmark.md. See README.
 benchmark: setup system
 	$(BIN)/python scripts/benchmark.py
+
+# Deploy on this server, and go back (deploy/README.md); deploy needs SITE_URL=https://<host>/
+deploy: setup
+	$(BIN)/python scripts/deploy.py deploy
+
+rollback: setup
+	$(BIN)/python scripts/deploy.py rollback
 
 setup: $(VENV)/.installed
 

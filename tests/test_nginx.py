@@ -274,8 +274,6 @@ def test_html_and_unhashed_files_are_cached_briefly(nginx, built_site, path, exp
 # ---------------------------------------------------------------- 404 per language
 
 def not_found_cases():
-    import site_config
-
     settings = CONFIG
     cases = [(f"/{settings.prefix(c)}nope/", c) for c in settings.codes]
     cases += [("/zz/nope/", settings.default), ("/fi/assets/nope.js", "fi"), ("/nope.css", settings.default)]
