@@ -2,13 +2,13 @@
 
 Usage: theme_forks.py [--hashes]
 
-overrides/FORKS.yml records, for each template in overrides/ that copies, replaces or
+theme-forks.yml records, for each template in overrides/ that copies, replaces or
 overrides blocks of a template of an installed package (Material, mkdocs-static-i18n),
 the sha256 of that original as it was when forked. After an upgrade of the package,
 each original that changed is named with the fork to re-do: re-fork (copy the new
 original, apply the same change, which the fork's first comment describes), then record
-the new sha256 and version in overrides/FORKS.yml. --hashes prints the installed
-originals' sha256 in FORKS.yml's form, to paste after re-forking.
+the new sha256 and version in theme-forks.yml. --hashes prints the installed
+originals' sha256 in theme-forks.yml's form, to paste after re-forking.
 
 Also checked: every template in overrides/ that has the path of a package template
 (and so replaces it) is recorded, and each fork's first comment names its original
@@ -29,7 +29,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
-FORKS = OVERRIDES / "FORKS.yml"
+FORKS = ROOT / "theme-forks.yml"
 TEMPLATE_SUFFIXES = (".html", ".xml")
 
 _BLOCK_TAG = re.compile(r"{%-?\s*(block|endblock)\b\s*(\w*)[^%]*?-?%}")
@@ -72,7 +72,7 @@ def _package(name: str, spec: dict) -> Package:
     module, _, folder = spec["templates"].partition("/")
     found = importlib.util.find_spec(module)
     if found is None or not found.submodule_search_locations:
-        raise SystemExit(f"FORKS.yml: package {name}: module {module} is not installed")
+        raise SystemExit(f"theme-forks.yml: package {name}: module {module} is not installed")
     base = Path(list(found.submodule_search_locations)[0])
     return Package(name, spec["distribution"], base / folder, str(spec["version"]))
 
@@ -97,7 +97,7 @@ def check(forks_file: Path = FORKS, overrides: Path = OVERRIDES) -> list[str]:
         original = pkg.templates / rel
         where = f"overrides/{rec['fork']}"
         if not fork.is_file():
-            problems.append(f"{where}: recorded in FORKS.yml as a fork of {label}, but there is no such file")
+            problems.append(f"{where}: recorded in theme-forks.yml as a fork of {label}, but there is no such file")
             continue
         comment = _FIRST_COMMENT.match(fork.read_text(encoding="utf-8"))
         if not comment or label not in " ".join(comment.group(1).split()):
@@ -113,7 +113,7 @@ def check(forks_file: Path = FORKS, overrides: Path = OVERRIDES) -> list[str]:
             ours = set(blocks(fork.read_text(encoding="utf-8")))
             if ours != set(rec["blocks"]):
                 problems.append(
-                    f"{where}: defines blocks {sorted(ours)}, but FORKS.yml records {sorted(rec['blocks'])} "
+                    f"{where}: defines blocks {sorted(ours)}, but theme-forks.yml records {sorted(rec['blocks'])} "
                     f"of {label}")
             for block, recorded in rec["blocks"].items():
                 recorded = str(recorded)  # YAML reads an all-digit hash as a number
@@ -126,12 +126,12 @@ def check(forks_file: Path = FORKS, overrides: Path = OVERRIDES) -> list[str]:
                         f"{where}: block {block} of {label} has changed in the installed {pkg.name} "
                         f"{pkg.installed_version} ({original}; sha256 recorded {recorded[:12]}, now "
                         f"{sha256(theirs[block])[:12]}): re-fork block {block} in {where} from it, then record "
-                        f"its new sha256 in overrides/FORKS.yml")
+                        f"its new sha256 in theme-forks.yml")
         elif sha256(text) != str(rec["sha256"]):
             problems.append(
                 f"{where}: {label} has changed in the installed {pkg.name} {pkg.installed_version} "
                 f"({original}; sha256 recorded {str(rec['sha256'])[:12]}, now {sha256(text)[:12]}): re-fork {where} "
-                f"from it, then record its new sha256 in overrides/FORKS.yml")
+                f"from it, then record its new sha256 in theme-forks.yml")
     # a template with the path of a package template replaces it: it must be recorded
     for path in sorted(overrides.rglob("*")):
         rel = path.relative_to(overrides).as_posix()
@@ -141,12 +141,12 @@ def check(forks_file: Path = FORKS, overrides: Path = OVERRIDES) -> list[str]:
             if (pkg.templates / rel).is_file() and rel not in recorded_forks:
                 problems.append(
                     f"overrides/{rel}: replaces {pkg.name} {pkg.installed_version} {rel}, but is not recorded "
-                    f"in overrides/FORKS.yml")
+                    f"in theme-forks.yml")
     return problems
 
 
 def hashes(forks_file: Path = FORKS) -> list[str]:
-    """The installed originals' sha256, in FORKS.yml's form."""
+    """The installed originals' sha256, in theme-forks.yml's form."""
     packages, records = load(forks_file)
     lines = []
     for rec in records:

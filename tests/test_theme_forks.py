@@ -1,5 +1,5 @@
 """The theme templates forked into overrides/ still match the originals they were forked
-from (overrides/FORKS.yml), so that an upgrade of Material says which forks to re-do."""
+from (theme-forks.yml), so that an upgrade of Material says which forks to re-do."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def overrides(tmp_path) -> Path:
 
 
 def write_forks(overrides: Path, records: str) -> Path:
-    path = overrides / "FORKS.yml"
+    path = overrides / "theme-forks.yml"
     path.write_text(FORKS_YML.format(records=records), encoding="utf-8")
     return path
 
@@ -82,7 +82,7 @@ def test_a_wrong_hash_names_the_fork_and_the_original_to_re_fork(overrides):
         f"overrides/partials/search.html: Material 9.8.1 partials/search.html has changed in the installed "
         f"Material {VERSION} ({MATERIAL.templates / 'partials/search.html'}; sha256 recorded aaaaaaaaaaaa, now "
         f"{sha('partials/search.html')[:12]}): re-fork overrides/partials/search.html from it, then record its "
-        f"new sha256 in overrides/FORKS.yml"
+        f"new sha256 in theme-forks.yml"
     ]
 
 
@@ -93,7 +93,7 @@ def test_a_changed_block_names_the_block(overrides):
         f"overrides/main.html: block htmltitle of Material 9.8.1 base.html has changed in the installed Material "
         f"{VERSION} ({MATERIAL.templates / 'base.html'}; sha256 recorded ffffffffffff, now "
         f"{block_sha('base.html', 'htmltitle')[:12]}): re-fork block htmltitle in overrides/main.html from it, "
-        f"then record its new sha256 in overrides/FORKS.yml"
+        f"then record its new sha256 in theme-forks.yml"
     ]
 
 
@@ -104,7 +104,7 @@ def test_blocks_must_match_those_the_fork_defines(overrides):
         "{% block styles %}{% endblock %}\n", encoding="utf-8")
     problems = theme_forks.check(write_forks(overrides, good_records()), overrides)
     assert problems == [
-        "overrides/main.html: defines blocks ['htmltitle', 'styles'], but FORKS.yml records ['htmltitle'] "
+        "overrides/main.html: defines blocks ['htmltitle', 'styles'], but theme-forks.yml records ['htmltitle'] "
         "of Material 9.8.1 base.html"
     ]
 
@@ -118,7 +118,7 @@ def test_an_unrecorded_fork_and_a_comment_without_its_original_are_named(overrid
         'overrides/partials/search.html: its first comment does not name its original, '
         '"Material 9.8.1 partials/search.html"',
         f"overrides/partials/toc.html: replaces Material {VERSION} partials/toc.html, but is not recorded in "
-        f"overrides/FORKS.yml",
+        f"theme-forks.yml",
     ]
 
 
