@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, if they are missing: Chromium for the
-# browser tests (Playwright cannot download a browser here, so it drives Debian's), and
-# nginx with its brotli module for tests/test_nginx.py, which runs deploy/nginx.conf.
+# browser tests (Playwright cannot download a browser here, so it drives Debian's),
+# nginx with its brotli module for tests/test_nginx.py, which runs deploy/nginx.conf,
+# and, for the HTML check (tests/test_valid_html.py), a Java runtime to run vnu.jar and
+# npm to install it (scripts/install-vnu.sh): each only if there is none yet.
 #
 # The tests start their own nginx as the current user on a free loopback port; they need
 # only the binary and its modules. Debian's nginx package would start a system service
@@ -13,6 +15,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
