@@ -57,6 +57,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 system:
 	scripts/install-system-packages.sh
+	scripts/install-vnu.sh
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
