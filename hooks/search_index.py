@@ -43,6 +43,9 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 EXACT_SEPARATOR = r'[\s\-,:;.!?=\[\]()"/«»„“”…\u060C\u061B\u061F\u06D4]+'
 # Pagefind's settings: the permalink "#" after each heading is not text.
 PAGEFIND_CONFIG = {"exclude_selectors": [".headerlink"]}
+# Pages found by their title and introduction only: the list of links for letters
+# repeats every other page's headings, and would come before the pages themselves.
+TITLE_ONLY = {"links-for-letters.md"}
 # Pagefind's ready-made interfaces: the site uses Material's dialog instead.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 # A glossary entry: its heading id, and the page its "read more" link goes to.
@@ -119,11 +122,20 @@ def add_synonyms(page_html: str, sections: dict[str, list[str]]) -> str:
     return page_html
 
 
-def searchable_html(page_html: str, sections: dict[str, list[str]] | None = None) -> str:
-    """What Pagefind indexes of a page: the article, with the page's extra words."""
+def searchable_html(page_html: str, sections: dict[str, list[str]] | None = None, title_only: bool = False) -> str:
+    """What Pagefind indexes of a page: the article, with the page's extra words.
+
+    A title-only page keeps its title and introduction (what comes before its first
+    section heading).
+    """
     if ARTICLE not in page_html:
         raise ValueError("no Material article in the page")
     page_html = page_html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+    if title_only:
+        start = page_html.index(ARTICLE[:-1])
+        first, end = page_html.find("<h2", start), page_html.find("</article>", start)
+        if 0 < first < end:
+            page_html = page_html[:first] + page_html[end:]
     return add_synonyms(page_html, sections or {})
 
 
@@ -137,7 +149,8 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
             built = built_file(site, prefix, source.name)
             if not built.is_file():
                 continue
-            content = searchable_html(built.read_text(encoding="utf-8"), extra.get(source.name))
+            content = searchable_html(built.read_text(encoding="utf-8"), extra.get(source.name),
+                                      title_only=source.name in TITLE_ONLY)
             records.append((page_url(prefix, source.name), content))
     return records
 
@@ -145,10 +158,11 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
 async def write_pagefind(records: list[tuple[str, str]], output: Path) -> None:
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config=dict(PAGEFIND_CONFIG)) as index:
+    # The index is written when the context closes (and only then: write_files() inside
+    # it would write a second copy).
+    async with PagefindIndex(config=dict(PAGEFIND_CONFIG, output_path=str(output))) as index:
         for url, content in records:
             await index.add_html_file(content=content, url=url)
-        await index.write_files(output_path=str(output))
 
 
 def write_material_configs(site: Path, merged: dict, languages: dict[str, str], lunr: dict[str, str]) -> None:

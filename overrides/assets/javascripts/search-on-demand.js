@@ -72,6 +72,30 @@
     return [page].concat(sections);
   }
 
+  function resultsOf(search) { return (search && search.results) || []; }
+
+  // Pagefind lists only pages that have every word. When that leaves fewer than three
+  // pages for a query of several words ("pengar när jag flyttar hemifrån"), the pages
+  // with most of the words follow, those with more words first.
+  function find(module, words) {
+    return module.search(words).then(function (search) {
+      var results = resultsOf(search), list = words.split(/\s+/);
+      if (results.length >= 3 || list.length < 2) return results;
+      return Promise.all(list.map(function (word) { return module.search(word); })).then(function (each) {
+        var found = {}, order = [];
+        function add(result, hits) {
+          if (!found[result.id]) { found[result.id] = { result: result, hits: 0, score: 0 }; order.push(found[result.id]); }
+          found[result.id].hits += hits;
+          found[result.id].score += result.score;
+        }
+        results.forEach(function (result) { add(result, list.length + 1); });
+        each.forEach(function (search) { resultsOf(search).forEach(function (result) { add(result, 1); }); });
+        return order.sort(function (a, b) { return b.hits - a.hits || b.score - a.score; })
+          .map(function (entry) { return entry.result; });
+      });
+    });
+  }
+
   function PagefindSearch() {
     var self = this, listeners = [], pagefind = null, latest = 0;
     function emit(data) {
@@ -108,11 +132,10 @@
       var terms = {};
       words.split(/\s+/).forEach(function (word) { terms[word] = true; });
       load()
-        .then(function (module) { return module.search(words); })
-        .then(function (search) {
+        .then(function (module) { return find(module, words); })
+        .then(function (results) {
           if (id !== latest) return null;
-          return Promise.all(((search && search.results) || []).slice(0, RESULTS)
-            .map(function (result) { return result.data(); }));
+          return Promise.all(results.slice(0, RESULTS).map(function (result) { return result.data(); }));
         })
         .then(function (pages) {
           if (pages !== null) answer(id, pages.map(function (data, rank) { return toItems(data, rank, terms); }));
