@@ -60,6 +60,16 @@ def open_search(page) -> None:
 
 
 BUSY = "[data-md-component=search-result]"
+# Resolves when the result list is no longer busy (a function, not a string that
+# wait_for_function would evaluate: the site's CSP forbids eval, as it should).
+ANSWERED = """([selector, timeout]) => new Promise((resolve, reject) => {
+  const el = document.querySelector(selector);
+  const done = () => el.getAttribute('aria-busy') === 'false';
+  if (done()) return resolve();
+  const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
+  observer.observe(el, {attributes: true, attributeFilter: ['aria-busy']});
+  setTimeout(() => { observer.disconnect(); reject(new Error('no search results after ' + timeout + ' ms')); }, timeout);
+})"""
 
 
 def search(page, query: str, timeout: int = 10000) -> list[str]:
@@ -74,8 +84,7 @@ def search(page, query: str, timeout: int = 10000) -> list[str]:
     field_.fill("")
     page.evaluate(f"document.querySelector('{BUSY}').setAttribute('aria-busy', 'true')")
     field_.fill(query)
-    page.wait_for_function(f"document.querySelector('{BUSY}').getAttribute('aria-busy') === 'false'",
-                           timeout=timeout)
+    page.evaluate(ANSWERED, [BUSY, timeout])
     return page.evaluate(PAGES)
 
 
