@@ -41,8 +41,9 @@ SYNONYMS = Path(__file__).with_name("search_synonyms.yml")
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # Words are split at punctuation too in the languages lunr has no stop words for.
 EXACT_SEPARATOR = r'[\s\-,:;.!?=\[\]()"/«»„“”…\u060C\u061B\u061F\u06D4]+'
-# Pagefind's settings: the permalink "#" after each heading is not text.
-PAGEFIND_CONFIG = {"exclude_selectors": [".headerlink"]}
+# Pagefind's settings: not text of the page: the permalink "#" after each heading, the
+# last-reviewed date and sources, the print view's address and the translation note.
+PAGEFIND_CONFIG = {"exclude_selectors": [".headerlink", ".page-facts", ".print-url", ".translation-note"]}
 # Pages found by their title and introduction only: the list of links for letters
 # repeats every other page's headings, and would come before the pages themselves.
 TITLE_ONLY = {"links-for-letters.md"}

@@ -232,7 +232,7 @@ def search_cost(browser, base: str, code: str, prefix: str, queries: list[str]) 
     # Playwright's context events see the requests of the page and of its Workers (the
     # search may fetch from a Worker), which a CDP session on the page does not.
     finished: list = []
-    context.on("requestfinished", finished.append)
+    context.on("requestfinished", lambda request: finished.append(request))
     page.goto(base + prefix, wait_until="load")
     page.wait_for_load_state("networkidle")
     before = [r.url for r in finished if SEARCH_FILES.search(r.url)]

@@ -10,8 +10,8 @@
  * - gives Material, in place of its search Worker, a stand-in that speaks the worker's
  *   messages (SETUP 0, READY 1, QUERY 2, RESULT 3) and answers queries from Pagefind.
  *   Material's dialog, keyboard handling, result list and strings stay as they are.
- * Pagefind (site/pagefind/pagefind.js, an ES module, and its WebAssembly) is imported
- * only after the dialog is opened; it searches the index of the page's <html lang> and
+ * Pagefind (site/pagefind/pagefind.js, an ES module, and its WebAssembly, which the CSP
+ * allows with 'wasm-unsafe-eval') is imported only after the dialog is opened; it searches the index of the page's <html lang> and
  * downloads only the parts of it that a query needs. Without JavaScript nothing changes:
  * there is no search.
  */
@@ -20,7 +20,9 @@
   var release;
   var opened = new Promise(function (resolve) { release = resolve; });
   var INDEX = /\/search\/search_index\.json(\?|$)/;
-  var RESULTS = 10;   // pages whose details are downloaded for one query
+  // Pages whose text (a Pagefind fragment, about 3 KB each) is downloaded for a query: a
+  // phone shows about three; the first search's bytes are the budget (scripts/benchmark.py).
+  var RESULTS = 5;
   var SECTIONS = 5;   // sections listed under a page
   // This file is assets/site.<hash>.js: the site's root is one folder up.
   var script = document.currentScript;
@@ -107,7 +109,12 @@
     function load() {
       if (!pagefind) {
         pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-          return module.options({ baseUrl: root.pathname, excerptLength: 24 })
+          // noWorker: search in the page; Pagefind's Worker would be one more file (11 KB)
+          // for a search that takes milliseconds on this site's few pages
+          return module.options({
+            basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname,
+            excerptLength: 24, noWorker: true
+          })
             .then(function () { return module.init(); })
             .then(function () { return module; });
         });
