@@ -50,10 +50,11 @@ LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE_SAMPLE = ["", "aftercare/", "fi/child-welfare-notification/", "en/help-and-contacts/", "ar/aftercare/",
                      "ru/child-welfare-in-brief/"]
 SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|/pagefind/")
-# What a first search may cost in each language: what opening search and one query
-# cost with Material's lunr search before Pagefind (its worker, 40 KB, and the
-# language's whole index, 13-28 KB), measured the same way through deploy/nginx.conf.
-BUDGET_FIRST_SEARCH_BYTES = 70 * 1024
+# What a first search may cost in each language (issue #19): no more than Material's
+# lunr search cost before Pagefind, counted there as the language's whole index (13-28
+# KB) plus the search worker (40 KB). Measured like this line, through nginx with
+# compression, that lunr search transferred 13.1-28.3 KB (worker and index, compressed).
+BUDGET_FIRST_SEARCH_BYTES = 68 * 1024
 BUDGET_RECALL_FULL = 0.90
 BUDGET_RECALL_PARTIAL = 0.80
 CHECKS = [
