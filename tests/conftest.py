@@ -8,40 +8,67 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+import local_nginx
+import sweep as sweep_module  # tests/sweep.py
 
 from portal import site_config
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 
 
+class _AnyTag(yaml.SafeLoader):
+    """mkdocs.yml has tags such as !ENV; only its plain paths matter here."""
+
+
+_AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
+_AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def fixture_config(directory: Path, docs_dir: Path) -> Path:
+    """A config in directory that INHERITs mkdocs.yml with docs_dir replaced.
+
+    MkDocs resolves docs_dir, hooks and theme.custom_dir relative to the config file that
+    is loaded (the child, not the INHERITed parent), so the child restates them as absolute
+    paths into the checkout: the hooks and overrides resolve exactly as in the real build,
+    and nothing is written into the checkout.
+    """
+    real = ROOT / "mkdocs.yml"
+    data = yaml.load(real.read_text(encoding="utf-8"), Loader=_AnyTag)
+    settings = {"INHERIT": str(real), "docs_dir": str(Path(docs_dir).resolve())}
+    if data.get("hooks"):
+        settings["hooks"] = [str(ROOT / hook) for hook in data["hooks"]]
+    custom_dir = (data.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        settings["theme"] = {"custom_dir": str(ROOT / custom_dir)}
+    config = Path(tempfile.mkdtemp(prefix="mkdocs-config-", dir=directory)) / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return config
+
+
 def build_site(site_dir: Path, docs_dir: Path | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` into site_dir; with docs_dir, on other content (a fixture).
 
-    A fixture build inherits mkdocs.yml through a temporary config next to it, so the
-    hooks and overrides resolve exactly as in the real build.
+    A fixture build inherits mkdocs.yml through a config written next to site_dir (a
+    pytest tmp folder, never the checkout), so the hooks and overrides are the real ones.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     config = ROOT / "mkdocs.yml"
-    temp = None
     if docs_dir is not None:
-        temp = ROOT / f".mkdocs-test-{uuid.uuid4().hex[:8]}.yml"
-        temp.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\n", encoding="utf-8")
-        config = temp
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-        )
-    finally:
-        if temp is not None:
-            temp.unlink()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        config = fixture_config(site_dir.parent, docs_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +123,22 @@ def server(built_site) -> str:
     httpd.shutdown()
 
 
+def require_nginx():
+    if local_nginx.binary() is None:
+        message = "nginx is not installed: run scripts/install-system-packages.sh"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI installs it: `make test` runs that script)")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def nginx(built_site):
+    """The built site through deploy/nginx.conf: the base URL (.http_port, .brotli)."""
+    require_nginx()
+    with local_nginx.serve(built_site) as base:
+        yield base
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = shutil.which("chromium")
@@ -132,3 +175,22 @@ def page_factory(browser):
     yield make
     for ctx in contexts:
         ctx.close()
+
+
+@pytest.fixture(scope="session")
+def sweep(request, built_site, config, browser) -> sweep_module.Sweep:
+    """Every page loaded once, with what the every-page tests check (tests/sweep.py).
+
+    Through deploy/nginx.conf when nginx is installed (the CSP tests need its headers),
+    otherwise through the plain loopback server (and the CSP tests fail or skip).
+    """
+    through_nginx = local_nginx.binary() is not None
+    base = request.getfixturevalue("nginx" if through_nginx else "server")
+    return sweep_module.run(browser, base, built_site, config, through_nginx)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that starts Chromium `browser`, so `-m "not browser"` leaves them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    """The parsed page, parsed once per session (many tests read every page): treat it as
+    read-only; a test that must change it works on copy.copy() of it or of an element."""
+    stat = Path(path).stat()
+    return _parse(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)  # the real site's ~170 pages, and some of a fixture's
+def _parse(path: str, mtime_ns: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
 
 
 def built_pages(site: Path, config) -> dict[str, list[Path]]:
@@ -66,6 +76,7 @@ def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | No
 
 def heading_text(element) -> str:
     """A heading's text without its permalink ("#")."""
+    element = copy.copy(element)  # soup() is shared: take the links out of a copy
     for link in element.select(".headerlink"):
         link.extract()
     return element.get_text(strip=True)

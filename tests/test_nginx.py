@@ -25,6 +25,10 @@ import pytest
 
 import local_nginx
 import nginx_maps
+from portal import site_config
+from sweep import EDITORS, TASK_TURN, WATCH_CSP, Collector
+
+from conftest import require_nginx
 from conftest import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,22 +62,6 @@ DENIED_FEATURES = ["camera", "microphone", "geolocation", "browsing-topics", "in
 
 
 # ---------------------------------------------------------------- the server
-
-def require_nginx():
-    if local_nginx.binary() is None:
-        message = "nginx is not installed: run scripts/install-system-packages.sh"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI installs it: `make test` runs that script)")
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def nginx(built_site):
-    """The built site through deploy/nginx.conf: the base URL (.http_port, .brotli)."""
-    require_nginx()
-    with local_nginx.serve(built_site) as base:
-        yield base
-
 
 class Response:
     def __init__(self, resp: http.client.HTTPResponse):
@@ -531,15 +519,6 @@ def test_an_unbuilt_site_says_to_build_first(tmp_path):
 
 # ---------------------------------------------------------------- Chromium under the CSP
 
-WATCH_CSP = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "?") + " at " +
-                    (e.sourceFile || "?") + ":" + e.lineNumber + (e.sample ? " (" + e.sample + ")" : ""));
-});
-"""
-
-
 def csp_page(browser, locale: str = "sv-FI"):
     """A page that records CSP violations: (page, list of problems found so far)."""
     context = browser.new_context(locale=locale)
@@ -553,25 +532,15 @@ def csp_page(browser, locale: str = "sv-FI"):
 
 def load_and_collect(page, problems: list[str], url: str) -> list[str]:
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(150)  # violation events are dispatched as tasks
+    page.evaluate(TASK_TURN)  # violation events are dispatched as tasks
     found = page.evaluate("window.__csp") + problems[:]
     problems.clear()
     return found
 
 
-def every_page(site: Path, config) -> list[str]:
-    paths = []
-    for index in sorted(site.rglob("index.html")):
-        rel = index.parent.relative_to(site).as_posix()
-        if rel.startswith(("assets", "search")) or 'http-equiv="refresh"' in index.read_text(encoding="utf-8")[:600]:
-            continue  # redirect pages: nginx answers their addresses with a 301
-        paths.append("" if rel == "." else rel + "/")
-    paths += [f"{config.prefix(code)}nope/" for code in config.codes]  # the 404 pages
-    return paths
-
-
 def test_the_csp_watch_catches_inline_code(browser, tmp_path):
-    # The detector of the test below, on a page that breaks the policy: it must see it.
+    # The recorder of the every-page sweep (tests/sweep.py), on a page that breaks the
+    # policy and is too wide for a phone: it must see all of it.
     require_nginx()
     site = tmp_path / "site"
     site.mkdir()
@@ -580,30 +549,42 @@ def test_the_csp_watch_catches_inline_code(browser, tmp_path):
     (site / "404.html").write_text("<!doctype html><html lang=sv><title>404</title></html>")
     (site / "index.html").write_text(
         '<!doctype html><html lang="sv"><head><title>x</title><style>p{color:red}</style></head>'
-        '<body><p style="color:blue">x</p><script>document.title = "ran"</script></body></html>')
+        '<body><p style="color:blue">x</p><script>document.title = "ran"</script>'
+        f'<pre>{"x" * 400}</pre></body></html>')
     with local_nginx.serve(site) as base:
-        page, problems = csp_page(browser)
-        found = load_and_collect(page, problems, base)
-        assert page.title() == "x", "the inline script ran: the policy is not applied"
-        page.context.close()
-    text = "\n".join(found)
+        collector = Collector(browser)
+        try:
+            visit = collector.visit(base, "", "sv", axe=False)
+            assert collector.page.title() == "x", "the inline script ran: the policy is not applied"
+        finally:
+            collector.close()
+    text = "\n".join(visit.csp)
     assert "style-src-elem blocked inline" in text
     assert "style-src-attr blocked inline" in text
     assert "script-src-elem blocked inline" in text
+    assert any("violates the following Content Security Policy" in line for line in visit.console), visit.console
+    assert visit.overflow_at_200 > 0 and visit.width_at_320 > 320
+    assert visit.requests and visit.failed == []
+    # and the recorder of the search test below
+    with local_nginx.serve(site) as base:
+        page, problems = csp_page(browser)
+        found = load_and_collect(page, problems, base)
+        page.context.close()
+    text = "\n".join(found)
+    assert "style-src-elem blocked inline" in text
+    assert "script-src-elem blocked inline" in text
 
 
-def test_every_page_works_under_the_csp(nginx, built_site, browser, config):
-    paths = every_page(built_site, config)
-    assert len(paths) > 2 * len(config.codes)
-    page, problems = csp_page(browser)
-    violations = {}
-    for path in paths:
-        found = load_and_collect(page, problems, nginx + path)
-        if found:
-            violations[path] = found
-    page.context.close()
+@pytest.mark.parametrize("lang", CONFIG.codes + [EDITORS])
+def test_every_page_works_under_the_csp(sweep, config, lang):
+    require_nginx()
+    assert sweep.through_nginx
+    assert len(sweep.visits) > 2 * len(config.codes)
+    visits = sweep.of(lang)
+    assert visits
+    violations = {v.name: v.csp for v in visits if v.csp}
     assert violations == {}, "the Content-Security-Policy (deploy/nginx/security-headers.conf) blocks:\n" + \
-        "\n".join(f"/{p}: {v}" for p, v in violations.items())
+        "\n".join(f"{p}: {v}" for p, v in violations.items())
 
 
 def search_word(site: Path, prefix: str) -> str:

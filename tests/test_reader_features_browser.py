@@ -63,8 +63,7 @@ def test_aftercare_rules_boundaries(rules_page, case, expected):
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_aftercare_checker_answers_in_the_page_language_and_sends_nothing(server, page_factory, lang, prefix):
     page = page_factory(f"{lang}-FI")
-    page.goto(server + prefix + "aftercare/")
-    page.wait_for_load_state("networkidle")  # the search index and stemmers load first
+    page.goto(server + prefix + "aftercare/")  # waits for "load"; search loads only when opened
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     form = page.locator("form[data-aftercare-checker]")
@@ -228,13 +227,11 @@ ALL_LANGS = [(code, CONFIG.prefix(code)) for code in CONFIG.codes]
 
 
 @pytest.mark.parametrize("lang,prefix", ALL_LANGS)
-def test_no_sideways_scrolling_at_320_px(built_site, config, server, page_factory, lang, prefix):
-    page = page_factory(f"{lang}-FI", viewport={"width": 320, "height": 640})
-    for path in built_pages(built_site, config)[lang]:
-        url = server + path.parent.relative_to(built_site).as_posix().strip(".") + "/"
-        page.goto(url.replace("//", "/").replace(":/", "://"))
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 320, f"{url}: {width}px wide"
+def test_no_sideways_scrolling_at_320_px(sweep, lang, prefix):
+    """Every page of the language, as measured by the sweep (tests/sweep.py)."""
+    visits = sweep.of(lang)
+    assert visits
+    assert {v.url: f"{v.width_at_320}px wide" for v in visits if v.width_at_320 > 320} == {}
 
 
 def test_last_reviewed_and_sources_on_every_page(built_site, config):

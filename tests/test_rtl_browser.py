@@ -1,28 +1,41 @@
 """Arabic and Persian in Chromium: mirrored layout, readable numbers, quick exit, checker.
 
-Screenshots of what the tests saw are written to reports/screenshots/ (not committed)
-for a person to look at; the assertions measure the same things in the page.
+Screenshots of what the tests saw are written for a person to look at: into pytest's
+temporary folder (the run's tmp path, shown with -v), or into the folder named by
+$SCREENSHOTS, e.g. `SCREENSHOTS=reports/screenshots` (git-ignored). The assertions
+measure the same things in the page.
 """
 
+import os
 import re
+from pathlib import Path
 
 from portal import locales
 import pytest
 from portal import site_config
 from helpers import built_pages, soup, wait_until_still
-
-from conftest import ROOT
 from conftest import CONFIG
 
 RTL = [c for c in CONFIG.codes if locales.load(c, CONFIG.locales_dir).get("direction") == "rtl"]
-SHOTS = ROOT / "reports" / "screenshots"
 EXIT = "https://www.google.fi/"
 EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 
 
-def shot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: $SCREENSHOTS if set, else a pytest tmp folder."""
+    if os.environ.get("SCREENSHOTS"):
+        folder = Path(os.environ["SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def shot(shots):
+    def take(page, name):
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=False)
+    return take
 
 
 def box(page, selector):
@@ -30,7 +43,7 @@ def box(page, selector):
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_rtl_layout_is_mirrored_on_a_wide_screen(server, page_factory, code):
+def test_rtl_layout_is_mirrored_on_a_wide_screen(server, page_factory, code, shot):
     page = page_factory(f"{code}-FI", viewport={"width": 1280, "height": 900})
     page.goto(server + f"{code}/aftercare/")
     shot(page, f"{code}-aftercare-1280")
@@ -58,7 +71,7 @@ ARROW = """() => {
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_arrows_point_the_other_way_in_rtl(server, page_factory, code):
+def test_arrows_point_the_other_way_in_rtl(server, page_factory, code, shot):
     rtl = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
     rtl.goto(server + f"{code}/")
     ltr = page_factory("en-GB", viewport={"width": 360, "height": 740})
@@ -75,7 +88,7 @@ def test_arrows_point_the_other_way_in_rtl(server, page_factory, code):
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_numbers_read_left_to_right_inside_rtl_text(server, page_factory, code):
+def test_numbers_read_left_to_right_inside_rtl_text(server, page_factory, code, shot):
     page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
     page.goto(server + f"{code}/help-and-contacts/")
     number = page.locator("span.ltr-number", has_text="09 2525 0111").first
@@ -167,7 +180,7 @@ def test_rtl_pages_use_western_digits_and_gregorian_dates(built_site, config, co
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code):
+def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code, shot):
     page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
     page.route(re.compile(r"^https://www\.google\.fi/.*"), lambda route: route.fulfill(
         status=200, content_type="text/html", body="<html><body>neutral</body></html>"))
@@ -182,7 +195,7 @@ def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code):
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_aftercare_checker_works_and_reads_right_to_left(server, page_factory, code):
+def test_aftercare_checker_works_and_reads_right_to_left(server, page_factory, code, shot):
     ui = locales.ui_strings(code, CONFIG.locales_dir)
     page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
     page.goto(server + f"{code}/aftercare/")
