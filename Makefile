@@ -7,13 +7,17 @@ BIN := $(VENV)/bin
 # Material prints a boxed end-of-life notice on every run; it buries the editors' messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check readability benchmark deploy rollback setup system clean
+.PHONY: serve test test-fast build check readability benchmark deploy rollback setup system clean
 
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 test: setup system
 	$(BIN)/python -m pytest
+
+# While editing: every test that needs no browser (build, HTML, checks, nginx)
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 build: setup
 	$(BIN)/mkdocs build
