@@ -40,6 +40,11 @@ def choose(page, page_id, section="", languages=None):
             box.set_checked(box.get_attribute("value") in languages)
 
 
+def open_qr_codes(page):
+    page.click("[data-composer-qr-details] summary")
+    assert page.locator("[data-composer-qr-details]").get_attribute("open") is not None
+
+
 def block_lines(page):
     return page.locator("[data-composer-block] p").all_inner_texts()
 
@@ -104,11 +109,13 @@ def test_a_page_missing_in_a_partial_language_is_reported_and_full_languages_are
     assert UI["en"]["composer_missing_notice"] in notice.inner_text()
     offers = notice.locator("button")
     assert offers.all_inner_texts() == ["+ Svenska", "+ Suomi", "+ English"]
+    open_qr_codes(page)
     assert page.locator("[data-composer-qr] img").count() == 0  # no address, no QR code
     offers.filter(has_text="Suomi").click()
     assert block_lines(page) == [read_more("fi", SITE + "fi/sijoitus/"),
                                  UI["ar"]["composer_missing"],
                                  UI["so"]["composer_missing"]]
+    assert page.locator("[data-composer-qr] img").count() == 1
     text, _ = copy(page, "en")
     assert text.splitlines()[1] == UI["ar"]["composer_missing"]
     # A page the partial language has: no notice.
@@ -148,6 +155,7 @@ def decode_qr(page, src):
 def test_each_qr_code_decodes_to_the_address_on_its_line(server, page_factory, section):
     page = composer(server, page_factory, "fi/")
     choose(page, "aftercare", section, ["fi", "sv", "ar"])
+    open_qr_codes(page)
     urls = page.locator("[data-composer-block] a").evaluate_all("links => links.map(a => a.href)")
     figures = page.locator("[data-composer-qr] figure")
     assert figures.count() == len(urls) == 3
@@ -187,6 +195,13 @@ def test_works_without_javascript_and_sends_nothing(built_site, server, page_fac
     page.wait_for_selector("[data-links-composer]:not([hidden])")
     choose(page, "aftercare", "who-is-entitled", ["fi", "sv", "ar"])
     copy(page, "fi")
+    # The first view stays within the site's budget of 8 requests: the QR codes load
+    # only when their section is opened.
+    assert not [url for _, url in requests if "/qr/" in url]
+    assert len(requests) <= 8, requests
+    open_qr_codes(page)
+    page.locator("[data-composer-qr] img").last.wait_for()
+    assert len([url for _, url in requests if "/qr/" in url]) == 3
     assert {method for method, _ in requests} == {"GET"}
     assert all(url.startswith(server) for _, url in requests), requests
     assert not [url for _, url in requests if "?" in url]
@@ -213,6 +228,7 @@ def test_composer_passes_axe_and_fits_320_px(server, page_factory, prefix):
 
     page = composer(server, page_factory, prefix, viewport={"width": 320, "height": 640})
     choose(page, "placement", "", ["fi", "sv", "ar", "so"])  # long lines and the missing-language notice
+    open_qr_codes(page)
     assert page.locator("[data-composer-missing]").is_visible()
     page.locator("[data-composer-qr] img").first.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -222,6 +238,8 @@ def test_composer_passes_axe_and_fits_320_px(server, page_factory, prefix):
 def test_print_view_shows_only_the_block_and_its_qr_codes(server, page_factory):
     page = composer(server, page_factory, "fi/")
     choose(page, "aftercare", "who-is-entitled", ["fi", "sv"])
+    open_qr_codes(page)
+    page.locator("[data-composer-qr] img").first.wait_for()
     page.evaluate("document.body.classList.add('links-composer-printing')")  # what the print button does
     page.emulate_media(media="print")
     assert page.locator("[data-composer-block]").is_visible()

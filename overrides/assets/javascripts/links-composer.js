@@ -19,6 +19,7 @@
   var boxes = root.querySelectorAll("input[name=language]");
   var blockEl = root.querySelector("[data-composer-block]");
   var qrList = root.querySelector("[data-composer-qr]");
+  var qrDetails = root.querySelector("[data-composer-qr-details]");
   var missingEl = root.querySelector("[data-composer-missing]");
   var offerEl = root.querySelector("[data-composer-offer]");
   var statusEl = root.querySelector("[data-composer-status]");
@@ -80,7 +81,6 @@
   }
   function render(page) {
     blockEl.textContent = "";
-    qrList.textContent = "";
     lines.forEach(function (line) {
       var p = document.createElement("p");
       p.lang = line.code;
@@ -92,37 +92,46 @@
         a.textContent = line.url;
         a.dir = "ltr";
         p.appendChild(a);
-        var li = document.createElement("li");
-        var figure = document.createElement("figure");
-        var img = document.createElement("img");
-        img.src = line.qr;
-        img.alt = strings.qr_code + ": " + line.url;
-        img.width = 132;
-        img.height = 132;
-        var caption = document.createElement("figcaption");
-        var name = document.createElement("span");
-        name.lang = line.code;
-        name.textContent = line.name;
-        var down = document.createElement("a");
-        down.href = line.qr;
-        down.setAttribute("download", "qr-" + line.url.replace(/^https?:\/\//, "").replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "") + ".svg");
-        down.textContent = strings.qr_download;
-        down.setAttribute("aria-label", strings.qr_download + ": " + line.name);
-        caption.appendChild(name);
-        caption.appendChild(document.createElement("br"));
-        caption.appendChild(down);
-        figure.appendChild(img);
-        figure.appendChild(caption);
-        li.appendChild(figure);
-        qrList.appendChild(li);
       } else {
         p.textContent = line.text;
         p.className = "links-composer__missing-line";
       }
       blockEl.appendChild(p);
     });
+    renderQr();
     offerFullLanguages(page);
     statusEl.textContent = "";
+  }
+  // The QR codes, one per address, only while their section is open (each is a file).
+  function renderQr() {
+    qrList.textContent = "";
+    if (!qrDetails.open) return;
+    lines.forEach(function (line) {
+      if (!line.url) return;
+      var li = document.createElement("li");
+      var figure = document.createElement("figure");
+      var img = document.createElement("img");
+      img.src = line.qr;
+      img.alt = strings.qr_code + ": " + line.url;
+      img.width = 132;
+      img.height = 132;
+      var caption = document.createElement("figcaption");
+      var name = document.createElement("span");
+      name.lang = line.code;
+      name.textContent = line.name;
+      var down = document.createElement("a");
+      down.href = line.qr;
+      down.setAttribute("download", "qr-" + line.url.replace(/^https?:\/\//, "").replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "") + ".svg");
+      down.textContent = strings.qr_download;
+      down.setAttribute("aria-label", strings.qr_download + ": " + line.name);
+      caption.appendChild(name);
+      caption.appendChild(document.createElement("br"));
+      caption.appendChild(down);
+      figure.appendChild(img);
+      figure.appendChild(caption);
+      li.appendChild(figure);
+      qrList.appendChild(li);
+    });
   }
   // A chosen language without the page: offer the full languages that have it.
   function offerFullLanguages(page) {
@@ -189,9 +198,17 @@
       navigator.clipboard.writeText(text).then(done, failed);
     } else failed();
   }
+  // "Print the links": only the block and its QR codes (print CSS), once the codes are loaded.
   function print() {
-    document.body.classList.add("links-composer-printing");
-    window.print();
+    qrDetails.open = true;
+    renderQr();
+    var images = Array.prototype.map.call(qrList.querySelectorAll("img"), function (img) {
+      return img.decode ? img.decode().catch(function () {}) : null;
+    });
+    Promise.all(images).then(function () {
+      document.body.classList.add("links-composer-printing");
+      window.print();
+    });
   }
   window.addEventListener("afterprint", function () {
     document.body.classList.remove("links-composer-printing");
@@ -210,6 +227,9 @@
     fillSections();
     pageSelect.addEventListener("change", function () { fillSections(); compose(); });
     sectionSelect.addEventListener("change", compose);
+    qrDetails.addEventListener("toggle", function () {
+      if (!(qrDetails.open && qrList.firstChild)) renderQr();
+    });
     for (var i = 0; i < boxes.length; i++) boxes[i].addEventListener("change", compose);
     root.querySelector("[data-composer-copy]").addEventListener("click", copy);
     root.querySelector("[data-composer-print]").addEventListener("click", print);
