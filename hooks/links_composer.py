@@ -1,0 +1,172 @@
+"""The link composer on the "links for letters" page: the block of links for one letter.
+
+A social worker picks a page, optionally a section, and the family's languages; the page
+shows one line per language ("Lue lisää: https://…/fi/aftercare/#who-is-entitled"), copies
+it with one button and shows a QR code of each address for a paper letter.
+
+Where the page has `<!-- links-for-letters -->` (hooks/links_for_letters.py turns it into
+the full list, which stays as the fallback without JavaScript), this hook puts the
+composer's form before the list: overrides/partials/links-composer.html, in the reader's
+language, hidden until assets/javascripts/links-composer.js shows it. The script reads one
+JSON file the build writes, assets/letters/links.<hash>.json: every page in nav order with
+its title, sections and address in each language that has it, its short address (the first
+front-matter `aliases:` entry of that language's page), and each language's "Read more" and
+"not in this language" phrases. The QR codes are SVG files made here with segno, one per
+address, under assets/letters/qr/<lang>/<page>[.<section id>|.short].svg: the script
+derives the file from the address, so the JSON needs no table of them. They are written
+once per build, after every language, and only when some page has the composer (fixture
+builds of other pages do not pay for ~800 QR codes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import segno
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from portal import aliases, docs_model, i18n_state, locales, site_config
+
+LIST_MARKER = "<!-- links-for-letters -->"
+MARKER = "<!-- links-composer -->"
+DATA_DIR = "assets/letters"
+SKIP_SECTIONS = ("related-pages", "legal-basis")  # as the list in hooks/links_for_letters.py
+
+_data: dict[tuple, tuple[str, bytes, dict]] = {}  # one build's data, shared by its languages
+_qr: dict[str, str] = {}  # address -> SVG, kept across rebuilds of `mkdocs serve`
+_wanted: set[str] = set()  # site dirs whose build showed the composer
+
+
+def qr_file(code: str, page: str, section: str | None = None, short: bool = False) -> str:
+    """Path of an address's QR code under assets/letters/: "qr/fi/aftercare.who-is-entitled.svg".
+    links-composer.js builds the same path (qrPath there)."""
+    return f"qr/{code}/{page}" + (f".{section}" if section else ".short" if short else "") + ".svg"
+
+
+def qr_svg(url: str) -> str:
+    """A standalone SVG of the QR code of `url`: 4 modules of quiet zone, as for print.
+
+    segno's own SVG writer costs as much as the encoding; runs of dark modules as one path
+    halve the time of ~800 codes."""
+    if url in _qr:
+        return _qr[url]
+    qr = segno.make(url, error="m", mask=0, micro=False)  # fixed mask: see hooks/print_qr.py
+    border = 4
+    rows = list(qr.matrix)
+    size = len(rows) + 2 * border
+    path = []
+    for y, row in enumerate(rows):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                path.append(f"M{start + border} {y + border}h{x - start}v1h-{x - start}z")
+            else:
+                x += 1
+    title = url.replace("&", "&amp;").replace("<", "&lt;")
+    _qr[url] = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+                f'width="{size * 4}" height="{size * 4}" shape-rendering="crispEdges">'
+                f'<title>{title}</title><rect width="{size}" height="{size}" fill="#fff"/>'
+                f'<path fill="#000" d="{"".join(path)}"/></svg>\n')
+    return _qr[url]
+
+
+def build_data(config) -> tuple[str, bytes, dict]:
+    """(URL of the JSON under the site, its bytes, {QR file: address}) for this build."""
+    docs = Path(config.docs_dir)
+    codes = i18n_state.languages(config)
+    default = i18n_state.default_language(config)
+    key = (str(docs), config.site_url, tuple(codes))
+    if key in _data:
+        return _data[key]
+    root = i18n_state.project_root(config)
+    nav = site_config.load(root / "mkdocs.yml").nav_files
+    site = config.site_url.rstrip("/") + "/"
+    ui = config.extra["ui_all"]
+    folder = i18n_state.locales_dir(config)
+    languages = [{"code": code, "name": ui[code]["language_name"],
+                  "dir": locales.direction(code, folder),
+                  "full": locales.coverage(code, folder) == "full",
+                  "read_more": ui[code]["composer_read_more"], "missing": ui[code]["composer_missing"]}
+                 for code in codes]
+    known, _ = aliases.collect(docs, codes, default)
+    short: dict[str, str] = {}  # page address -> its first alias
+    for alias in known.values():
+        short.setdefault(alias.target, alias.alias)
+    pages, qr = [], {}
+    for name in nav:
+        slug = "" if name == "index.md" else name[:-3] + "/"
+        page_id = name[:-3]
+        entry = {"id": page_id, "path": slug, "title": {}, "langs": [], "short": {}, "sections": []}
+        sections: dict[str, dict] = {}
+        for code in codes:
+            path = docs / code / name
+            if not path.is_file():
+                continue
+            doc = docs_model.parse(path, code, name)
+            entry["langs"].append(code)
+            entry["title"][code] = doc.meta.get("title") or page_id
+            address = "/" + i18n_state.prefix(config, code) + slug
+            qr[qr_file(code, page_id)] = site + address.lstrip("/")
+            if address in short:
+                entry["short"][code] = short[address].lstrip("/")
+                qr[qr_file(code, page_id, short=True)] = site + entry["short"][code]
+            for h in doc.headings:
+                if h.level == 2 and h.id and h.id not in SKIP_SECTIONS:
+                    sections.setdefault(h.id, {"id": h.id, "title": {}})["title"][code] = h.text
+                    qr[qr_file(code, page_id, h.id)] = site + address.lstrip("/") + "#" + h.id
+        if entry["langs"]:
+            entry["sections"] = list(sections.values())
+            pages.append(entry)
+    prefixes = {code: i18n_state.prefix(config, code) for code in codes}
+    data = json.dumps({"site": site, "languages": languages, "prefix": prefixes, "pages": pages},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    url = f"{DATA_DIR}/links.{hashlib.sha256(data).hexdigest()[:8]}.json"
+    _data.clear()
+    _data[key] = (url, data, qr)
+    return _data[key]
+
+
+def on_page_markdown(markdown, page, config, files):
+    if LIST_MARKER not in markdown:
+        return markdown
+    return markdown.replace(LIST_MARKER, f"{MARKER}\n\n{LIST_MARKER}", 1)
+
+
+def on_page_content(content, page, config, files):
+    if MARKER not in content:
+        return content
+    lang = i18n_state.current_language(config)
+    url, _, _ = build_data(config)
+    ui = config.extra["ui"]
+    strings = {k[len("composer_"):]: v for k, v in ui.items() if k.startswith("composer_")}
+    # The family's languages to start with: Finnish and Swedish, the page's language first.
+    defaults = list(dict.fromkeys([lang, "fi", "sv"]))
+    _wanted.add(str(Path(config.site_dir).resolve()))
+    html = config.theme.get_env().get_template("partials/links-composer.html").render(
+        ui=ui, strings=strings, lang=lang, direction=config.extra.get("lang_direction", "ltr"),
+        src=get_relative_url(url, page.url), defaults=defaults,
+        languages=[{"code": c, "name": config.extra["ui_all"][c]["language_name"]}
+                   for c in i18n_state.languages(config)])
+    return content.replace(MARKER, html)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config):
+    site = Path(config.site_dir).resolve()
+    if not i18n_state.all_languages_built(config) or str(site) not in _wanted:
+        return
+    _wanted.discard(str(site))
+    url, data, qr = build_data(config)
+    target = site / url
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    for name, address in qr.items():
+        path = site / DATA_DIR / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(qr_svg(address), encoding="utf-8")
