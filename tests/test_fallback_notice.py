@@ -40,8 +40,8 @@ def test_untranslated_page_shows_a_notice_and_the_right_lang(tmp_path, config, p
 
 @pytest.mark.parametrize("code", PARTIAL)
 def test_fallback_text_has_its_own_language_and_direction(built_site, config, code):
-    """The Swedish text of an untranslated page is lang="sv" dir="ltr" also in an RTL
-    language; the notice and the site around it stay in the reader's language."""
+    """The text of an untranslated page, shown in the language locales/<code>.yml names
+    (fallback_language), is lang="en" (or "fi") dir="ltr" also in an RTL language; the notice and the site around it stay in the reader's language."""
     reader_dir = locales.load(code, CONFIG.locales_dir).get("direction", "ltr")
     fallbacks = [name for name in ("open-care", "placement", "client-plan")
                  if not (config.docs_dir / code / f"{name}.md").is_file()]
@@ -51,7 +51,8 @@ def test_fallback_text_has_its_own_language_and_direction(built_site, config, co
         assert page.html["lang"] == code and page.html["dir"] == reader_dir
         content = page.select("article div.fallback-content")
         assert len(content) == 1, f"{code}/{name}: {len(content)} fallback content wrappers"
-        assert (content[0]["lang"], content[0]["dir"]) == ("sv", "ltr")
+        shown = locales.load(code, CONFIG.locales_dir)["fallback_language"]
+        assert (content[0]["lang"], content[0]["dir"]) == (shown, "ltr")
         assert content[0].select_one("h1") is not None, f"{code}/{name}: the title is outside the Swedish block"
         notice = page.select_one("article .fallback-notice")
         assert notice["lang"] == code and not notice.has_attr("dir")

@@ -151,7 +151,11 @@ def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, 
     assert page.locator(".md-header").evaluate(direction) == "rtl"
     content = page.locator("article .fallback-content")
     assert content.evaluate(direction) == "ltr"
-    assert content.evaluate("e => e.lang") == "sv"
+    # shown in the language locales/<code>.yml names (fallback_language: en), not Swedish
+    shown = locales.load(code, CONFIG.locales_dir)["fallback_language"]
+    assert content.evaluate("e => e.lang") == shown
+    assert page.locator("article h1").inner_text().startswith(
+        (CONFIG.docs_dir / shown / "open-care.md").read_text(encoding="utf-8").split("\ntitle: ", 1)[1].split("\n", 1)[0])
     geometry = content.evaluate("""e => {
       const h1 = e.querySelector('h1'), p = e.querySelector('h1 + p'), range = document.createRange();
       range.selectNodeContents(h1.firstChild);

@@ -28,6 +28,43 @@
     var t = new Date();
     return t.getFullYear() + "-" + String(t.getMonth() + 1).padStart(2, "0") + "-" + String(t.getDate()).padStart(2, "0");
   }
+  function days(text) {
+    var p = text.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+  /* The answer as a picture: a bar from the end of the placement to the end of the right,
+     with today marked. It repeats the sentence above it, so screen readers skip it
+     (aria-hidden). Positions are CSS custom properties set through the CSSOM, which the
+     Content-Security-Policy allows (it blocks only style= attributes in the HTML). */
+  function bar(from, to, now) {
+    var span = days(to) - days(from);
+    var share = span > 0 ? (days(now) - days(from)) / span : 1;
+    share = Math.max(0, Math.min(1, share));
+    var box = document.createElement("div");
+    box.className = "aftercare-bar";
+    box.setAttribute("aria-hidden", "true");
+    box.setAttribute("data-share", share.toFixed(4));
+    box.style.setProperty("--today", (share * 100).toFixed(2) + "%");
+    function part(name, text) {
+      var el = document.createElement("span");
+      el.className = "aftercare-bar__" + name;
+      if (text) el.textContent = text;
+      return el;
+    }
+    var now_label = part("now", strings.today);
+    // the label hangs from the marker towards the middle of the bar, so it never overflows
+    now_label.setAttribute("data-side", share > 0.5 ? "end" : "start");
+    var track = part("track");
+    track.appendChild(part("used"));
+    track.appendChild(part("marker"));
+    var labels = part("labels");
+    labels.appendChild(part("from", localDate(from)));
+    labels.appendChild(part("to", localDate(to)));
+    box.appendChild(now_label);
+    box.appendChild(track);
+    box.appendChild(labels);
+    return box;
+  }
   function syncStart() {
     var open = form.elements.kind.value === "open";
     form.querySelector("[data-start]").hidden = !open;
@@ -38,12 +75,13 @@
   syncStart();
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var now = form.getAttribute("data-today") || today();
     var result = window.AftercareRules.evaluate({
       birth: form.elements.birth.value,
       kind: form.elements.kind.value,
       start: form.elements.start.value,
       end: form.elements.end.value,
-      today: form.getAttribute("data-today") || today()
+      today: now
     });
     var lines = [];
     if (result.status === "invalid") lines.push(strings.invalid);
@@ -59,6 +97,9 @@
       p.textContent = line;
       output.appendChild(p);
     });
+    if (result.status === "entitled" || result.status === "ended") {
+      output.insertBefore(bar(form.elements.end.value, result.ends, now), output.children[1] || null);
+    }
     output.setAttribute("data-status", result.status);
   });
 })();
