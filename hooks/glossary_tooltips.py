@@ -81,11 +81,14 @@ def on_config(config):
 
 
 def on_page_content(content, page, config, files):
-    lang = getattr(page.file, "locale", None) or i18n_state.current_language(config)
+    written = getattr(page.file, "locale", None) or i18n_state.current_language(config)
+    # an untranslated page shown in another language (hooks/fallback_notice.py): that
+    # language's glossary, so the tooltip is in the language of the text around it
+    lang = getattr(page, "fallback_shown_in", written)
     glossary = Path(config.docs_dir) / lang / "glossary.md"
     if not glossary.is_file() or page.file.src_uri.endswith("glossary.md"):
         return content
-    if i18n_state.page_name(page, getattr(page.file, "locale", lang)).startswith("easy/"):
+    if i18n_state.page_name(page, written).startswith("easy/"):
         return content
     terms = definitions(glossary)
 
