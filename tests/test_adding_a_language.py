@@ -47,7 +47,7 @@ def add_language(repo: Path) -> None:
                       encoding="utf-8")
     # 2. its strings: a copy of en.yml (a translator would translate the values)
     strings = yaml.safe_load((repo / "locales" / "en.yml").read_text(encoding="utf-8"))
-    strings.update(coverage="partial", search="exact")
+    strings.update(coverage="partial", search="exact", outdated_grace_days=90, fallback_language="en")
     strings["ui"]["language_name"] = NAME
     (repo / "locales" / f"{CODE}.yml").write_text(yaml.safe_dump(strings, allow_unicode=True),
                                                    encoding="utf-8")
