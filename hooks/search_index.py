@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority
 
-from portal import i18n_state, locales
+from portal import docs_model, i18n_state, locales, site_config
 
 
 SYNONYMS = Path(__file__).with_name("search_synonyms.yml")
@@ -65,14 +65,13 @@ def material_config(base: dict, lunr_language: str) -> dict:
 
 
 def page_url(prefix: str, page: str) -> str:
-    """'/fi/placement/' for ('fi/', 'placement.md'); '/fi/' for the home page."""
-    slug = "" if page == "index.md" else page[: -len(".md")] + "/"
-    return "/" + prefix + slug
+    """'/fi/placement/' for ('fi/', 'placement.md'); '/fi/' for the home page;
+    '/fi/easy/' for ('fi/', 'easy/index.md')."""
+    return "/" + prefix + site_config.page_path(page)
 
 
 def built_file(site: Path, prefix: str, page: str) -> Path:
-    slug = "" if page == "index.md" else page[: -len(".md")] + "/"
-    return site / prefix / slug / "index.html"
+    return site / prefix / site_config.page_path(page) / "index.html"
 
 
 def glossary_targets(glossary_md: str) -> dict[str, str]:
@@ -150,13 +149,13 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
         # A test's fixture site has a glossary of its own with none of the site's entries:
         # no synonyms there. On the real site an unknown id stops the build.
         extra = synonyms_by_page(text, words) if set(words) & set(glossary_targets(text)) else {}
-        for source in sorted((docs / lang).glob("*.md")):
-            built = built_file(site, prefix, source.name)
+        for _, name, _ in docs_model.iter_pages(docs, [lang]):  # easy/ pages too
+            built = built_file(site, prefix, name)
             if not built.is_file():
                 continue
-            content = searchable_html(built.read_text(encoding="utf-8"), extra.get(source.name),
-                                      title_only=source.name in TITLE_ONLY)
-            records.append((page_url(prefix, source.name), content))
+            content = searchable_html(built.read_text(encoding="utf-8"), extra.get(name),
+                                      title_only=name in TITLE_ONLY)
+            records.append((page_url(prefix, name), content))
     return records
 
 

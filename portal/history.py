@@ -55,8 +55,8 @@ class History:
         path = path.resolve()
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
         working = Version("", self.today, _body_hash(current, path), current)
-        if self.git is None:
-            return [working]
+        if self.git is None or not path.is_relative_to(self.git):
+            return [working]  # no history: a copy of the files, or a test's fixture pages
         rel = path.relative_to(self.git).as_posix()
         log = subprocess.run(["git", "log", "--format=%H %cs", "--", rel], cwd=self.git, capture_output=True,
                              text=True, timeout=60)

@@ -88,3 +88,16 @@ def wait_until_still(page) -> None:
     page.wait_for_function(
         "document.getAnimations().every(a => a.playState !== 'running')", timeout=5000
     )
+
+
+def search_urls(site: Path) -> set[str]:
+    """The addresses of every page in the search index (Pagefind's fragments: gzip, then
+    "pagefind_dcd" and the page's JSON), e.g. "/fi/easy/aftercare/"."""
+    import gzip
+    import json
+
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls

@@ -93,8 +93,12 @@ def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
 
 def own_pages(built_site, config, code):
     """The pages written in this language (not the fallback pages shown from Swedish)."""
-    return [p for p in built_pages(built_site, config)[code]
-            if (config.docs_dir / code / ((page_slug(built_site, p, config) or "index") + ".md")).is_file()]
+    def written(page):
+        slug = page_slug(built_site, page, config)
+        folder = config.docs_dir / code
+        return (folder / ((slug or "index") + ".md")).is_file() or (folder / slug / "index.md").is_file()
+
+    return [p for p in built_pages(built_site, config)[code] if written(p)]
 
 
 @pytest.mark.parametrize("code", CONFIG.codes)

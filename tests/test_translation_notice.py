@@ -31,6 +31,10 @@ def test_outdated_translation_shows_a_notice_and_the_status_page_lists_it(tmp_pa
     assert soup(out / "aftercare" / "index.html").select_one(".admonition.warning") is None
 
     status = soup(out / "translation-status" / "index.html")
-    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in status.select("tbody tr")}
-    assert rows["aftercare.md"][:3] == ["source", "outdated", "outdated"]
-    assert rows["placement.md"][:3] == ["source", "up to date", "up to date"]
+    rows = {tr.th.get_text(): [td["class"][0] for td in tr.select("td")] for tr in status.select("tbody tr")}
+    assert rows["aftercare.md"][:3] == ["state-source", "state-outdated", "state-outdated"]
+    assert rows["placement.md"][:3] == ["state-source", "state-up-to-date", "state-up-to-date"]
+    # an outdated cell says since when and until when; nobody has checked a translation yet
+    cell = status.select("tbody tr")[[tr.th.get_text() for tr in status.select("tbody tr")].index("aftercare.md")]
+    text = cell.select("td")[1].get_text(" ", strip=True)
+    assert "since unknown, until" in text and "native speaker: not checked" in text, text
