@@ -141,7 +141,7 @@ def test_ranges_after_an_attached_prefix_read_left_to_right(server, page_factory
 
 @pytest.mark.parametrize("code", RTL)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, code, width):
+def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, code, width, shot):
     page = page_factory(f"{code}-FI", viewport={"width": width, "height": 900})
     page.goto(server + f"{code}/open-care/")
     shot(page, f"{code}-fallback-open-care-{width}")
