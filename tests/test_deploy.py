@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
-import os
 import re
 import shlex
 import shutil
@@ -34,7 +33,7 @@ import pytest
 import deploy
 import local_nginx
 import post_deploy_check
-from conftest import CONFIG
+from conftest import CONFIG, require_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDRESS = "https://lastensuojelu.test/"
@@ -100,14 +99,6 @@ class Live:
         return [command, "--base", str(self.base), "--nginx", shlex.join(self.url.command),
                 "--server-conf", str(self.url.prefix / "conf" / "sites-enabled" / "lastensuojelu.conf"),
                 "--check-url", str(self.url), "--keep", "3", *more]
-
-
-def require_nginx():
-    if local_nginx.binary() is None:
-        message = "nginx is not installed: run scripts/install-system-packages.sh"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI installs it: `make test` runs that script)")
-        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
