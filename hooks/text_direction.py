@@ -8,7 +8,7 @@ In right-to-left text the bidirectional algorithm reorders groups of digits sepa
 spaces: the phone number "09 2525 0111" would show as "0111 2525 09", and the opening
 hours "17–20" (an en dash is a neutral) as "20–17". Numbers must read and dial as
 written, so in RTL pages every such run of digit groups is wrapped in <span dir="ltr">
-(which also isolates it from the surrounding text). Dates (1.1.2024) and law numbers
+(overrides/partials/ltr-number.html; it also isolates it from the surrounding text). Dates (1.1.2024) and law numbers
 (417/2007) stay together by themselves.
 
 Arabic and Persian attach some one-letter words to the next word: "و34–50" ("and 34–50"),
@@ -36,32 +36,35 @@ HTML_TAG = re.compile(r"<html\b([^>]*)>", re.I)
 NOT_A_PREFIX = r"0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_/."
 DIGIT_GROUPS = re.compile(rf"(?<![{NOT_A_PREFIX}])\+?\d+(?:(?:[ \u00a0]|\s?\u2013\s?)\d+)+(?![\w/])")
 TEXT = re.compile(r"(<[^>]*>)")
+TEMPLATE = "partials/ltr-number.html"
 
 
-def keep_numbers_ltr(content: str) -> str:
-    """Wrap digit groups in text (never inside tags or attribute values) in dir=ltr spans."""
+def keep_numbers_ltr(content: str, template) -> str:
+    """Wrap digit groups in text (never inside tags or attribute values) in the
+    template's dir=ltr span."""
     parts = TEXT.split(content)
     for i in range(0, len(parts), 2):  # even indexes are text between tags
-        parts[i] = DIGIT_GROUPS.sub(lambda m: f'<span dir="ltr" class="ltr-number">{m.group(0)}</span>', parts[i])
+        parts[i] = DIGIT_GROUPS.sub(lambda m: template.render(number=Markup(m.group(0))), parts[i])
     return "".join(parts)
 
 
-def ltr_numbers(text, direction: str = "ltr") -> Markup:
-    """Jinja filter: the text, escaped, with its digit groups kept left to right in RTL pages."""
-    escaped = escape(text)
-    if direction != "rtl":
-        return escaped
-    return Markup(keep_numbers_ltr(str(escaped)))
-
-
 def on_env(env, config, files):
+    template = env.get_template(TEMPLATE)
+
+    def ltr_numbers(text, direction: str = "ltr") -> Markup:
+        """Jinja filter: the text, escaped, with its digit groups kept left to right in RTL pages."""
+        escaped = escape(text)
+        if direction != "rtl":
+            return escaped
+        return Markup(keep_numbers_ltr(str(escaped), template))
+
     env.filters["ltr_numbers"] = ltr_numbers
     return env
 
 
 def on_page_content(content, page, config, files):
     if config.extra.get("lang_direction") == "rtl":
-        return keep_numbers_ltr(content)
+        return keep_numbers_ltr(content, config.theme.get_env().get_template(TEMPLATE))
     return content
 
 
