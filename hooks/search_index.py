@@ -1,54 +1,60 @@
-"""The site's search index: Pagefind, one index per language, built with `mkdocs build`.
+"""The site's search index: one per language, written with `mkdocs build`.
 
-After the last language is built, this hook hands Pagefind (PyPI `pagefind`, whose
-binary comes from `pagefind-bin`) a copy of each language's own pages and writes the
-search bundle to site/pagefind/. Pagefind keeps one index per `<html lang>`, stems
-fi, sv, en, ru, ar and et, and the browser downloads only the fragments a query needs.
+After the last language is built, this hook writes `<language root>/search/search_index.json`
+for each language in Material's own format (`{"config", "docs"}`, one document per section):
+Material's dialog downloads it when the reader opens search, and
+overrides/assets/javascripts/search-on-demand.js indexes it with lunr and lunr-languages,
+the engine Material itself uses, but queries it so that inflected words are found (a
+stemmed term, the word as typed with a wildcard, a shorter prefix for a long word, one
+typo; see that file). Material's own index would be the same text, but for every
+language at once and without the choices below; it is removed.
 
-What Pagefind gets is decided here, not in the served HTML (readers download nothing
+What the index holds is decided here, not in the served HTML (readers download nothing
 extra):
 - only the pages a language really has (docs/<lang>/<page>.md): a page shown from
   Swedish in a partial language (fallback) is not in that language's index, and 404s,
   redirects and the editors' translation status are in no index;
-- only the article (`data-pagefind-body` on Material's `md-content__inner`), not the
-  navigation, header, safety bar or footer; the heading permalinks ("#") are ignored;
+- only the article, not the navigation, header, safety bar or footer, and not the
+  heading permalinks ("#"), the last-reviewed date and sources, the print view's address
+  or the translation note (SKIPPED);
 - everyday words for official terms (hooks/search_synonyms.yml), in the section of the
-  page that the glossary's entry points to (see add_synonyms).
+  page that the glossary's entry points to, in a field of their own that results do not
+  show (see add_words).
 
-Material's search dialog stays; overrides/assets/javascripts/search-on-demand.js
-answers it from Pagefind instead of Material's lunr worker. Material still reads
-`<language root>/search/search_index.json` before it sends a query: each language gets
-one with its settings and no documents (a few hundred bytes; Material's highlighter on
-the target page uses its separator), and Material's merged all-languages index, which
-nothing reads, is removed.
+lunr itself comes from the pinned MkDocs package (its built-in search ships lunr 2.3.9,
+the version Material's worker and lunr-languages are built for), minified with rjsmin;
+the stemmers are the lunr-languages files Material ships in assets/javascripts/lunr/min/.
+Why not Pagefind: it found as much, but its WebAssembly alone made a first search cost
+about 120 KB, twice the budget (reports/benchmark.md).
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
 from pathlib import Path
 
 import yaml
+import mkdocs.contrib.search
+import rjsmin
 from mkdocs.plugins import event_priority
 
-from portal import docs_model, i18n_state, locales, site_config
+from portal import docs_model, i18n_state, locales, search_sections, site_config
 
 
 SYNONYMS = Path(__file__).with_name("search_synonyms.yml")
 ARTICLE = '<article class="md-content__inner md-typeset">'
+LUNR = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+LUNR_OUT = Path("assets", "javascripts", "lunr", "lunr.min.js")
 # Words are split at punctuation too in the languages lunr has no stop words for.
 EXACT_SEPARATOR = r'[\s\-,:;.!?=\[\]()"/«»„“”…\u060C\u061B\u061F\u06D4]+'
-# Pagefind's settings: not text of the page: the permalink "#" after each heading, the
-# last-reviewed date and sources, the print view's address and the translation note.
-PAGEFIND_CONFIG = {"exclude_selectors": [".headerlink", ".page-facts", ".print-url", ".translation-note"]}
+# Not text of the page: the permalink "#" after each heading, the last-reviewed date and
+# sources, the print view's address and the translation note.
+SKIPPED = {"headerlink", "page-facts", "print-url", "translation-note"}
 # Pages found by their title and introduction only: the list of links for letters
 # repeats every other page's headings, and would come before the pages themselves.
 TITLE_ONLY = {"links-for-letters.md"}
-# Pagefind's ready-made interfaces: the site uses Material's dialog instead.
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 # A glossary entry: its heading id, and the page its "read more" link goes to.
 GLOSSARY_ENTRY = re.compile(r"^## [^\n]*\{#(?P<id>[\w-]+)\}\s*$(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
 GLOSSARY_HEADING = re.compile(r"^## (?P<term>[^\n]*?)\s*\{#(?P<id>[\w-]+)\}\s*$", re.M)
@@ -58,7 +64,10 @@ GLOSSARY_LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?:#[\w-]+)?\)")
 
 
 def material_config(base: dict, lunr_language: str) -> dict:
-    """Material's settings for one language (its highlighter uses the separator)."""
+    """Material's settings for one language: `lang` names the stemmer (en, or one of
+    lunr-languages'); an "exact" language has none: no pipeline (no stemmer, no stop
+    words), and words split at punctuation too. Material's highlighter on the target
+    page uses the separator; search-on-demand.js reads all three."""
     if lunr_language == "exact":
         return dict(base, lang=["en"], pipeline=[], separator=EXACT_SEPARATOR)
     return dict(base, lang=[lunr_language], pipeline=["stopWordFilter"])
@@ -109,38 +118,36 @@ def synonyms_by_page(glossary_md: str, synonyms: dict[str, list[str]]) -> dict[s
     return out
 
 
-def add_synonyms(page_html: str, sections: dict[str, list[str]]) -> str:
-    """The page with each section's extra words after its heading (top of page if none)."""
+def add_words(docs: list[dict], sections: dict[str, list[str]]) -> list[dict]:
+    """The documents with each section's extra words in their own field, "words": the
+    section whose id is the glossary entry's, or the page's first document if there is
+    none. Readers never see them (results show the title and the text)."""
+    by_id = {doc["location"].partition("#")[2]: doc for doc in docs}
     for section, words in sections.items():
-        text = f"<p>{html.escape(' '.join(words))}</p>"
-        heading = re.search(rf'<h([1-6]) id="{re.escape(section)}"[^>]*>.*?</h\1>', page_html, re.S)
-        if heading is None:
-            heading = re.search(r"<h1[^>]*>.*?</h1>", page_html, re.S)
-        if heading is None:
-            continue
-        page_html = page_html[: heading.end()] + text + page_html[heading.end():]
-    return page_html
+        doc = by_id.get(section) or docs[0]
+        doc["words"] = " ".join(filter(None, [doc.get("words", ""), *words]))
+    return docs
 
 
-def searchable_html(page_html: str, sections: dict[str, list[str]] | None = None, title_only: bool = False) -> str:
-    """What Pagefind indexes of a page: the article, with the page's extra words.
+def searchable_html(page_html: str, title_only: bool = False) -> str:
+    """What is indexed of a page: the article.
 
     A title-only page keeps its title and introduction (what comes before its first
     section heading).
     """
     if ARTICLE not in page_html:
         raise ValueError("no Material article in the page")
-    page_html = page_html.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
     if title_only:
         start = page_html.index(ARTICLE[:-1])
         first, end = page_html.find("<h2", start), page_html.find("</article>", start)
         if 0 < first < end:
             page_html = page_html[:first] + page_html[end:]
-    return add_synonyms(page_html, sections or {})
+    return page_html
 
 
-def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str]]:
-    """[(url, html)] of every page each language has; fallback pages are left out."""
+def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str, dict]]:
+    """[(url, html, {section id: extra words})] of every page each language has;
+    fallback pages are left out."""
     records = []
     for lang, prefix in languages.items():
         glossary = docs / lang / "glossary.md"
@@ -153,28 +160,45 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
             built = built_file(site, prefix, name)
             if not built.is_file():
                 continue
-            content = searchable_html(built.read_text(encoding="utf-8"), extra.get(name),
-                                      title_only=name in TITLE_ONLY)
-            records.append((page_url(prefix, name), content))
+            content = searchable_html(built.read_text(encoding="utf-8"), title_only=name in TITLE_ONLY)
+            records.append((page_url(prefix, name), content, extra.get(name) or {}))
     return records
 
 
-async def write_pagefind(records: list[tuple[str, str]], output: Path) -> None:
-    from pagefind.index import PagefindIndex
+def documents(url: str, page_html: str) -> list[dict]:
+    """Material's search documents of one page: the page (its title and introduction) at
+    its address, then each section at address#id."""
+    docs = []
+    for number, section in enumerate(search_sections.sections(page_html, SKIPPED)):
+        location = url if number == 0 else f"{url}#{section['id']}"
+        docs.append({"location": location, "title": section["title"], "text": section["text"]})
+    return docs
 
-    # The index is written when the context closes (and only then: write_files() inside
-    # it would write a second copy).
-    async with PagefindIndex(config=dict(PAGEFIND_CONFIG, output_path=str(output))) as index:
-        for url, content in records:
-            await index.add_html_file(content=content, url=url)
 
-
-def write_material_configs(site: Path, merged: dict, languages: dict[str, str], lunr: dict[str, str]) -> None:
+def write_indexes(site: Path, merged: dict, languages: dict[str, str], lunr: dict[str, str],
+                  records: list[tuple[str, str, dict]]) -> None:
     for lang, prefix in languages.items():
+        docs = [doc for url, content, words in records if language_of(url, languages) == lang
+                for doc in add_words(documents(url, content), words)]
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        index = {"config": material_config(merged["config"], lunr[lang]), "docs": []}
+        index = {"config": material_config(merged["config"], lunr[lang]), "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def language_of(url: str, languages: dict[str, str]) -> str:
+    """The language whose prefix is the longest start of the address ("" is the default)."""
+    return max((lang for lang, prefix in languages.items() if url.startswith("/" + prefix)),
+               key=lambda lang: len(languages[lang]))
+
+
+def write_lunr(site: Path) -> None:
+    """lunr, minified, beside Material's lunr-languages files, with its licence header."""
+    source = LUNR.read_text(encoding="utf-8")
+    header = source[: source.index("*/") + 2].replace("/**", "/*!", 1)
+    target = site / LUNR_OUT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(header + "\n" + rjsmin.jsmin(source), encoding="utf-8")
 
 
 @event_priority(-200)
@@ -190,8 +214,5 @@ def on_post_build(config):
     synonyms = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8")) or {}
     records = pages_to_index(site, Path(config.docs_dir), languages, synonyms)
     merged_path.unlink()
-    write_material_configs(site, merged, languages, lunr)
-    asyncio.run(write_pagefind(records, site / "pagefind"))
-    for pattern in UNUSED:
-        for unused in (site / "pagefind").glob(pattern):
-            unused.unlink()
+    write_indexes(site, merged, languages, lunr, records)
+    write_lunr(site)

@@ -91,13 +91,12 @@ def wait_until_still(page) -> None:
 
 
 def search_urls(site: Path) -> set[str]:
-    """The addresses of every page in the search index (Pagefind's fragments: gzip, then
-    "pagefind_dcd" and the page's JSON), e.g. "/fi/easy/aftercare/"."""
-    import gzip
+    """The addresses of every page in the search indexes (each language's
+    search/search_index.json), e.g. "/fi/easy/aftercare/"."""
     import json
 
     urls = set()
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        urls.add(json.loads(data)["url"])
+    for index in site.rglob("search/search_index.json"):
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        urls.update(doc["location"].split("#")[0] for doc in docs)
     return urls

@@ -125,7 +125,7 @@ def test_search_loads_nothing_until_the_reader_opens_it(server, page_factory):
     page.wait_for_selector(".md-search-result__item", timeout=5000)
     loaded = [urlparse(u).path for u in seen["requests"]]
     assert "/search/search_index.json" in loaded
-    assert "/pagefind/pagefind.js" in loaded
+    assert "/assets/javascripts/lunr/lunr.min.js" in loaded
 
 
 def test_search_follows_a_word_pasted_without_key_presses(server, page_factory):

@@ -1,5 +1,5 @@
-"""The search index (hooks/search_index.py): what Pagefind gets, per language, and the
-glossary's everyday words. The browser side is tests/test_search_browser.py."""
+"""The search index (hooks/search_index.py): what each language's index holds, section by
+section, and the glossary's everyday words. The browser side is tests/test_search_browser.py."""
 
 import importlib.util
 import json
@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from portal import search_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
@@ -57,18 +59,35 @@ def test_words_for_a_term_the_glossary_does_not_have_fail_the_build():
     assert str(error.value) == "search_synonyms.yml: 'foster-care' is not a glossary entry with a link to a page"
 
 
-def test_words_go_into_the_section_with_the_terms_id_or_under_the_title():
-    out = search_index.add_synonyms(PAGE, {"taking-into-care": ["fosterhem"], "no-such-section": ["x<y"]})
-    assert '#</a></h2><p>fosterhem</p><p>Text.</p>' in out
-    assert '<h1 id="placering">Placering</h1><p>x&lt;y</p><p>Intro.</p>' in out
+def test_words_go_to_the_section_with_the_terms_id_or_to_the_page_in_a_field_of_their_own():
+    docs = [{"location": "/placement/", "title": "Placering", "text": "Intro."},
+            {"location": "/placement/#taking-into-care", "title": "Omhändertagande", "text": "Text."}]
+    out = search_index.add_words(docs, {"taking-into-care": ["fosterhem", "socialen tar barnet"], "no-such-section": ["x"]})
+    assert out == [{"location": "/placement/", "title": "Placering", "text": "Intro.", "words": "x"},
+                   {"location": "/placement/#taking-into-care", "title": "Omhändertagande", "text": "Text.",
+                    "words": "fosterhem socialen tar barnet"}]
 
 
-def test_pagefind_indexes_the_article_only():
-    out = search_index.searchable_html(PAGE)
-    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in out
-    assert out.count("data-pagefind-body") == 1
-    with pytest.raises(ValueError):
+def test_a_page_without_the_themes_article_is_an_error():
+    with pytest.raises(ValueError) as error:
         search_index.searchable_html("<html><body><p>no article</p></body></html>")
+    assert str(error.value) == "no Material article in the page"
+
+
+def test_a_page_is_indexed_as_its_title_and_introduction_then_each_section():
+    page = PAGE.replace("<p>Intro.</p>", '<p>Intro.</p><div class="page-facts"><p>Granskad 1.1.2026</p></div>')
+    docs = search_index.documents("/placement/", search_index.searchable_html(page))
+    assert docs == [
+        {"location": "/placement/", "title": "Placering", "text": "Intro."},
+        {"location": "/placement/#taking-into-care", "title": "Omhändertagande", "text": "Text."},
+        {"location": "/placement/#related-pages", "title": "Relaterade sidor", "text": "Länkar."},
+    ]  # no permalink "#", no review date, nothing outside the article
+
+
+def test_sections_skip_nested_skipped_elements_and_keep_the_words_apart():
+    html = ('<article class="md-content__inner md-typeset"><h1 id="t">T</h1><ul><li>ett</li><li>två</li></ul>'
+            '<div class="translation-note"><div><p>not</p></div><p>this</p></div><p>tre<br>fyra</p></article><p>out</p>')
+    assert search_sections.sections(html, search_index.SKIPPED) == [{"id": "t", "title": "T", "text": "ett två tre fyra"}]
 
 
 def test_a_title_only_page_keeps_its_title_and_introduction():
@@ -87,24 +106,34 @@ def test_every_synonym_is_for_a_glossary_entry_of_its_language():
 
 # ---------------------------------------------------------------- the built site
 
+def index_of(built_site, config, code):
+    return json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
 def test_each_language_has_its_own_index_of_only_its_own_pages(built_site, config):
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sorted(entry["languages"]) == sorted(config.codes)
     for code in config.codes:
-        own = len(list((config.docs_dir / code).rglob("*.md")))  # easy/ pages too
+        prefix = "/" + config.prefix(code)
+        pages = {doc["location"].split("#")[0] for doc in index_of(built_site, config, code)["docs"]}
+        own = {prefix + search_index.site_config.page_path(p.relative_to(config.docs_dir / code).as_posix())
+               for p in (config.docs_dir / code).rglob("*.md")}  # easy/ pages too
         # a partial language's other pages are shown from another language (fallback): not indexed
-        assert entry["languages"][code]["page_count"] == own, code
+        assert pages == own, code
 
 
-def test_material_gets_settings_only_and_no_merged_index(built_site, config):
+def test_an_index_has_sections_with_titles_and_text_and_the_glossarys_words(built_site, config):
+    docs = {doc["location"]: doc for doc in index_of(built_site, config, "fi")["docs"]}
+    funds = docs["/fi/aftercare/#independence-funds"]
+    assert funds["title"] == "Itsenäistymisvarat" and funds["text"]
+    assert "#" not in funds["title"]
+    words = yaml.safe_load(search_index.SYNONYMS.read_text(encoding="utf-8"))["fi"]["family-care"]
+    assert all(w in " ".join(d.get("words", "") for d in docs.values()) for w in words)
+
+
+def test_lunr_is_shipped_minified_with_its_licence_and_the_stemmers_it_needs(built_site, config):
+    lunr = (built_site / search_index.LUNR_OUT).read_text(encoding="utf-8")
+    assert lunr.startswith("/*!\n * lunr - http://lunrjs.com") and "@license MIT" in lunr[:200]
+    assert len(lunr) < search_index.LUNR.stat().st_size / 2
     for code in config.codes:
-        index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["docs"] == [], code
-        assert index["config"]["lang"], code
-
-
-def test_pagefinds_own_interfaces_are_not_shipped(built_site):
-    shipped = {p.name for p in (built_site / "pagefind").iterdir()}
-    assert "pagefind.js" in shipped and "pagefind-entry.json" in shipped
-    assert not [n for n in shipped if n.startswith(("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui",
-                                                    "pagefind-highlight"))]
+        stemmer = index_of(built_site, config, code)["config"]
+        if stemmer["pipeline"] and stemmer["lang"] != ["en"]:
+            assert (built_site / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{stemmer['lang'][0]}.min.js").is_file(), code
