@@ -88,12 +88,28 @@
     return /\/glossary\/(#|$)/.test(doc.location) ? boost * GLOSSARY : boost;
   }
 
+  function trimmer(lunr) {
+    if (!lunr.keepDigitsTrimmer) {
+      lunr.keepDigitsTrimmer = function (token) {
+        return token.update(function (text) { return text.replace(EDGES, ""); });
+      };
+      lunr.Pipeline.registerFunction(lunr.keepDigitsTrimmer, "trimmer-keep-digits");
+    }
+    return lunr.keepDigitsTrimmer;
+  }
+
   function buildIndex(engine, config, docs) {
     var lunr = engine.lunr;
     lunr.tokenizer.separator = new RegExp(config.separator || "[\\s\\-]+");
     return lunr(function () {
       if (engine.exact) { this.pipeline.reset(); this.searchPipeline.reset(); }
-      else if (engine.lang !== "en") this.use(lunr[engine.lang]);
+      else if (engine.lang !== "en") {
+        this.use(lunr[engine.lang]);
+        // lunr-languages' trimmers keep only the language's letters: "112", "23" and
+        // "0800" would not be words at all. Trim punctuation only.
+        this.pipeline.after(lunr[engine.lang].trimmer, trimmer(lunr));
+        this.pipeline.remove(lunr[engine.lang].trimmer);
+      }
       this.ref("location");
       this.field("title", { boost: 5 });
       this.field("text");
