@@ -12,7 +12,9 @@ is installed (the CSP is an nginx header), and records per page what those tests
 - sideways overflow with the text at 200 % (640 x 480) and the page width at 320 px.
 
 The tests (parametrized per language) then only assert on these records, and a failure
-names the page. Waits are on events, not on "networkidle": the page's `load`, then a
+names the page. The pages are shared out over BROWSERS browsers, each in its own thread
+(Playwright wants one instance per thread): axe keeps a browser's page busy on the CPU,
+and two browsers use both cores of the build machine. Waits are on events, not on "networkidle": the page's `load`, then a
 task turn for violation events, two animation frames after each resize, and at the end
 of each page until no request is in flight.
 """
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -228,11 +232,46 @@ def every_page(site: Path, config) -> list[tuple[str, str]]:
     return out
 
 
-def run(browser, base: str, site: Path, config, through_nginx: bool) -> Sweep:
+BROWSERS = 2  # the build machine has 2 cores; measured: 3 is no faster
+
+
+def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> None:
+    """Thread body: the pages visited in a browser of this thread's own (out["visits"]),
+    or the error (out["error"])."""
+    from local_nginx import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            collector = Collector(browser)
+            try:
+                out["visits"] = [collector.visit(base + path, path, lang) for path, lang in pages]
+            finally:
+                collector.close()
+                browser.close()
+    except Exception as error:  # re-raised in the test session's thread
+        out["error"] = error
+
+
+def run(browser, base: str, site: Path, config, through_nginx: bool, browsers: int = BROWSERS) -> Sweep:
+    pages = every_page(site, config)
+    shares = [pages[i::browsers] for i in range(browsers)]
+    outs = [{} for _ in shares[1:]]
+    threads = [threading.Thread(target=visit_in_own_browser, args=(base, share, out), daemon=True)
+               for share, out in zip(shares[1:], outs)]
+    for thread in threads:
+        thread.start()
     collector = Collector(browser)
     try:
-        visits = [collector.visit(base + path, path, lang) for path, lang in every_page(site, config)]
+        mine = [collector.visit(base + path, path, lang) for path, lang in shares[0]]
         after = collector.choose_language("en", "en")
     finally:
         collector.close()
+    for thread, out in zip(threads, outs):
+        thread.join()
+        if "error" in out:
+            raise out["error"]
+    by_path = {visit.path: visit for visit in mine + [v for out in outs for v in out["visits"]]}
+    visits = [by_path[path] for path, _ in pages]  # in the order of every_page
     return Sweep(base=base, through_nginx=through_nginx, visits=visits, after_choice=after)

@@ -8,30 +8,16 @@
 - language markup, reduced motion, and privacy: no request to another host, no cookie,
   nothing stored but the reader's own choices; no console error.
 
-The every-page checks read what one browser pass recorded (tests/sweep.py, the `sweep`
-fixture) instead of loading each page again.
+The every-page checks (axe, privacy, 200 % text, console) are in
+tests/test_every_page_browser.py, on what one browser pass recorded.
 """
 
 import re
 from urllib.parse import urlparse
 
 import pytest
-from portal import site_config
 from helpers import wait_until_still
-from sweep import EDITORS, audit
-from conftest import CONFIG
-
-ALLOWED_STORAGE = {"portal.language"}
-CODES = CONFIG.codes
-
-
-@pytest.mark.parametrize("lang", CODES + [EDITORS])
-def test_axe_finds_no_violations_on_any_page(sweep, lang):
-    """Every page of the language and its 404 (and the editors' translation status), as
-    loaded once by the sweep (tests/sweep.py)."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.name: v.axe for v in visits if v.axe} == {}
+from sweep import audit
 
 
 @pytest.mark.parametrize("prefix,query", [("", "eftervård"), ("fi/", "jälkihuolto"), ("en/", "aftercare"),
@@ -75,49 +61,6 @@ def test_axe_catches_a_broken_page(server, page_factory):
     problems = audit(page)
     assert any(p.startswith("label:") for p in problems)
     assert any(p.startswith("color-contrast:") for p in problems)
-
-
-def privacy_problems(visit, server: str) -> list[str]:
-    problems = [f"request to another host: {u}" for u in visit.requests if urlparse(u).netloc != urlparse(server).netloc]
-    problems += [f"failed: {u}" for u in visit.failed]
-    problems += [f"cookie: {c['name']}" for c in visit.cookies]
-    problems += [f"localStorage: {k}" for k in visit.local_storage if k not in ALLOWED_STORAGE]
-    problems += [f"sessionStorage: {k}" for k in visit.session_storage]
-    return problems
-
-
-@pytest.mark.parametrize("lang", CODES + [EDITORS])
-def test_privacy_on_every_page(sweep, lang):
-    """No request to another host, none failing, no cookie, nothing stored: per page."""
-    visits = sweep.of(lang)
-    assert {urlparse(u).netloc for v in visits for u in v.requests + v.failed} == {urlparse(sweep.base).netloc}
-    problems = {v.name: privacy_problems(v, sweep.base) for v in visits}
-    assert {page: found for page, found in problems.items() if found} == {}
-
-
-def test_privacy_after_the_reader_chooses_a_language(sweep):
-    """A click on the switcher stores the choice, and only that."""
-    visit = sweep.after_choice
-    assert visit.url.startswith(sweep.base + "en/")
-    assert visit.requests, "the page of the chosen language was not loaded"
-    assert privacy_problems(visit, sweep.base) == []
-
-
-@pytest.mark.parametrize("prefix", [CONFIG.prefix(c) for c in CODES])
-def test_no_sideways_scrolling_at_200_percent_text(sweep, config, prefix):
-    visits = sweep.of(prefix.rstrip("/") or config.default)
-    assert visits
-    assert [f"{v.name}: {v.overflow_at_200}px sideways at 200 % text" for v in visits if v.overflow_at_200 > 0] == []
-
-
-@pytest.mark.parametrize("lang", CODES)
-def test_no_console_errors_on_any_page(sweep, lang):
-    """No script error and no failed load is reported in the console (a 404 page's own
-    status aside); tests/test_nginx.py shows that the recorder sees one. Not checked on
-    the editors' translation status: it has no favicon, so Chromium asks for /favicon.ico."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.name: v.console for v in visits if v.console} == {}
 
 
 TARGETS = ("button, input, select, textarea, summary, .md-header a, .md-header label, .md-nav__link, "

@@ -2,11 +2,9 @@
 
 import json
 import re
-from urllib.parse import urlparse
 
 from portal import locales
 import pytest
-from portal import site_config
 from helpers import built_pages, name_slug, soup
 from conftest import CONFIG
 
@@ -221,17 +219,6 @@ def test_printed_page_shows_address_qr_code_date_and_sources_without_navigation(
     assert block.locator("svg").is_visible()
     assert page.locator(".page-facts__reviewed").is_visible()
     assert page.locator(".page-facts__sources li").count() >= 1
-
-
-ALL_LANGS = [(code, CONFIG.prefix(code)) for code in CONFIG.codes]
-
-
-@pytest.mark.parametrize("lang,prefix", ALL_LANGS)
-def test_no_sideways_scrolling_at_320_px(sweep, lang, prefix):
-    """Every page of the language, as measured by the sweep (tests/sweep.py)."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.url: f"{v.width_at_320}px wide" for v in visits if v.width_at_320 > 320} == {}
 
 
 def test_last_reviewed_and_sources_on_every_page(built_site, config):
