@@ -11,10 +11,12 @@ is installed (the CSP is an nginx header), and records per page what those tests
 - every request, failed requests, cookies, localStorage and sessionStorage keys;
 - sideways overflow with the text at 200 % (640 x 480) and the page width at 320 px.
 
-The tests (parametrized per language) then only assert on these records, and a failure
-names the page. The pages are shared out over BROWSERS browsers, each in its own thread
-(Playwright wants one instance per thread): axe keeps a browser's page busy on the CPU,
-and two browsers use both cores of the build machine. Waits are on events, not on "networkidle": the page's `load`, then a
+The tests (a class per language, tests/test_every_page_browser.py) then only assert on
+these records, and a failure names the page. A language's pages are loaded when its
+first test asks for them (`Sweep.of`), so with pytest-xdist's `--dist loadscope` the two
+workers share the languages. In one process, a language's pages are shared out over
+BROWSERS browsers, each in its own thread (Playwright wants one instance per thread):
+axe keeps a browser's page busy on the CPU, and two browsers use both cores. Waits are on events, not on "networkidle": the page's `load`, then a
 task turn for violation events, two animation frames after each resize, and at the end
 of each page until no request is in flight.
 """
@@ -22,6 +24,7 @@ of each page until no request is in flight.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shutil
 import threading
@@ -200,16 +203,33 @@ class Collector:
         self.context.close()
 
 
-@dataclasses.dataclass
 class Sweep:
-    base: str
-    through_nginx: bool
-    visits: list[Visit]
-    after_choice: Visit
+    """Every page of the site, loaded a language at a time when a test first asks."""
+
+    def __init__(self, browser, base: str, site: Path, config, through_nginx: bool):
+        self.browser, self.base, self.through_nginx = browser, base, through_nginx
+        self.pages = every_page(site, config)
+        self._visits: dict[str, list[Visit]] = {}
+        self._after: Visit | None = None
 
     def of(self, lang: str) -> list[Visit]:
         """The visits of a language's pages (its 404 included), or of EDITORS."""
-        return [v for v in self.visits if v.lang == lang]
+        if lang not in self._visits:
+            pages = [(path, page_lang) for path, page_lang in self.pages if page_lang == lang]
+            self._visits[lang] = visit_all(self.browser, self.base, pages)
+        return self._visits[lang]
+
+    @property
+    def after_choice(self) -> Visit:
+        """The visit after a reader chose English with the switcher on the home page."""
+        if self._after is None:
+            collector = Collector(self.browser)
+            try:
+                collector.visit(self.base, "", "", axe=False)
+                self._after = collector.choose_language("en", "en")
+            finally:
+                collector.close()
+        return self._after
 
 
 def every_page(site: Path, config) -> list[tuple[str, str]]:
@@ -232,7 +252,9 @@ def every_page(site: Path, config) -> list[tuple[str, str]]:
     return out
 
 
-BROWSERS = 2  # the build machine has 2 cores; measured: 3 is no faster
+# Browsers that share a language's pages: the build machine has 2 cores (measured: 3 is no
+# faster); one in a pytest-xdist worker, where the other worker uses the other core.
+BROWSERS = 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2
 
 
 def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> None:
@@ -254,24 +276,27 @@ def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> 
         out["error"] = error
 
 
-def run(browser, base: str, site: Path, config, through_nginx: bool, browsers: int = BROWSERS) -> Sweep:
-    pages = every_page(site, config)
+def visit_all(browser, base: str, pages: list[tuple[str, str]], browsers: int = BROWSERS) -> list[Visit]:
+    """The pages' visits, in their order: the session's browser takes one share, a
+    browser in a thread of its own each other share."""
     shares = [pages[i::browsers] for i in range(browsers)]
-    outs = [{} for _ in shares[1:]]
+    outs = [{} for share in shares[1:] if share]
     threads = [threading.Thread(target=visit_in_own_browser, args=(base, share, out), daemon=True)
-               for share, out in zip(shares[1:], outs)]
+               for share, out in zip([share for share in shares[1:] if share], outs)]
     for thread in threads:
         thread.start()
     collector = Collector(browser)
     try:
         mine = [collector.visit(base + path, path, lang) for path, lang in shares[0]]
-        after = collector.choose_language("en", "en")
     finally:
         collector.close()
     for thread, out in zip(threads, outs):
         thread.join()
         if "error" in out:
             raise out["error"]
-    by_path = {visit.path: visit for visit in mine + [v for out in outs for v in out["visits"]]}
-    visits = [by_path[path] for path, _ in pages]  # in the order of every_page
-    return Sweep(base=base, through_nginx=through_nginx, visits=visits, after_choice=after)
+    by_path = {visit.path: visit for visit in mine + [v for out in outs for v in out.get("visits", [])]}
+    return [by_path[path] for path, _ in pages]
+
+
+def run(browser, base: str, site: Path, config, through_nginx: bool) -> Sweep:
+    return Sweep(browser, base, site, config, through_nginx)

@@ -9,8 +9,9 @@ deploy/nginx.conf, and records what these tests assert; a failure names the page
 - no console error;
 - no sideways scrolling with the text at 200 % or on a 320 px screen.
 
-They are one file so that, with pytest-xdist's `--dist loadfile` (pytest.ini), a single
-worker loads every page.
+Each language is a class: with pytest-xdist's `--dist loadscope` (pytest.ini) a class
+runs whole in one worker, which loads that language's pages once, and the two workers
+share the languages.
 """
 
 from urllib.parse import urlparse
@@ -24,15 +25,6 @@ ALLOWED_STORAGE = {"portal.language"}
 CODES = CONFIG.codes
 
 
-@pytest.mark.parametrize("lang", CODES + [EDITORS])
-def test_axe_finds_no_violations_on_any_page(sweep, lang):
-    """Every page of the language and its 404 (and the editors' translation status), as
-    loaded once by the sweep (tests/sweep.py)."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.name: v.axe for v in visits if v.axe} == {}
-
-
 def privacy_problems(visit, server: str) -> list[str]:
     problems = [f"request to another host: {u}" for u in visit.requests if urlparse(u).netloc != urlparse(server).netloc]
     problems += [f"failed: {u}" for u in visit.failed]
@@ -42,13 +34,66 @@ def privacy_problems(visit, server: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", CODES + [EDITORS])
-def test_privacy_on_every_page(sweep, lang):
-    """No request to another host, none failing, no cookie, nothing stored: per page."""
-    visits = sweep.of(lang)
-    assert {urlparse(u).netloc for v in visits for u in v.requests + v.failed} == {urlparse(sweep.base).netloc}
-    problems = {v.name: privacy_problems(v, sweep.base) for v in visits}
-    assert {page: found for page, found in problems.items() if found} == {}
+class EveryPage:
+    """The checks on every page of one language (`lang`): its pages and its 404, or the
+    editors' translation status (EDITORS)."""
+
+    lang = ""
+
+    def test_axe_finds_no_violations(self, sweep):
+        visits = sweep.of(self.lang)
+        assert visits
+        assert {v.name: v.axe for v in visits if v.axe} == {}
+
+    def test_privacy(self, sweep):
+        """No request to another host, none failing, no cookie, nothing stored: per page."""
+        visits = sweep.of(self.lang)
+        assert {urlparse(u).netloc for v in visits for u in v.requests + v.failed} == {urlparse(sweep.base).netloc}
+        problems = {v.name: privacy_problems(v, sweep.base) for v in visits}
+        assert {page: found for page, found in problems.items() if found} == {}
+
+    def test_works_under_the_csp(self, sweep):
+        require_nginx()
+        assert sweep.through_nginx
+        visits = sweep.of(self.lang)
+        assert visits
+        violations = {v.name: v.csp for v in visits if v.csp}
+        assert violations == {}, "the Content-Security-Policy (deploy/nginx/security-headers.conf) blocks:\n" + \
+            "\n".join(f"{p}: {v}" for p, v in violations.items())
+
+
+class EveryReaderPage(EveryPage):
+    """For a reader's language also: the console, 200 % text and 320 px (the editors'
+    wide status table is for desks, and has no favicon, so Chromium asks for one)."""
+
+    def test_no_sideways_scrolling_at_200_percent_text(self, sweep):
+        visits = sweep.of(self.lang)
+        assert visits
+        assert [f"{v.name}: {v.overflow_at_200}px sideways at 200 % text" for v in visits if v.overflow_at_200 > 0] == []
+
+    def test_no_sideways_scrolling_at_320_px(self, sweep):
+        visits = sweep.of(self.lang)
+        assert visits
+        assert {v.url: f"{v.width_at_320}px wide" for v in visits if v.width_at_320 > 320} == {}
+
+    def test_no_console_errors(self, sweep):
+        """No script error and no failed load is reported in the console (a 404 page's
+        own status aside); tests/test_nginx.py shows that the recorder sees one."""
+        visits = sweep.of(self.lang)
+        assert visits
+        assert {v.name: v.console for v in visits if v.console} == {}
+
+    def test_has_its_pages_and_its_404(self, sweep, config):
+        paths = [v.path for v in sweep.of(self.lang)]
+        assert f"{config.prefix(self.lang)}nope/" in paths and len(paths) >= 7, paths
+
+
+for _code in CODES:
+    globals()[f"TestEveryPage_{_code}"] = type(f"TestEveryPage_{_code}", (EveryReaderPage,), {"lang": _code})
+
+
+class TestEditorsPages(EveryPage):
+    lang = EDITORS
 
 
 def test_privacy_after_the_reader_chooses_a_language(sweep):
@@ -57,40 +102,3 @@ def test_privacy_after_the_reader_chooses_a_language(sweep):
     assert visit.url.startswith(sweep.base + "en/")
     assert visit.requests, "the page of the chosen language was not loaded"
     assert privacy_problems(visit, sweep.base) == []
-
-
-@pytest.mark.parametrize("prefix", [CONFIG.prefix(c) for c in CODES])
-def test_no_sideways_scrolling_at_200_percent_text(sweep, config, prefix):
-    visits = sweep.of(prefix.rstrip("/") or config.default)
-    assert visits
-    assert [f"{v.name}: {v.overflow_at_200}px sideways at 200 % text" for v in visits if v.overflow_at_200 > 0] == []
-
-
-@pytest.mark.parametrize("lang", CODES)
-def test_no_console_errors_on_any_page(sweep, lang):
-    """No script error and no failed load is reported in the console (a 404 page's own
-    status aside); tests/test_nginx.py shows that the recorder sees one. Not checked on
-    the editors' translation status: it has no favicon, so Chromium asks for /favicon.ico."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.name: v.console for v in visits if v.console} == {}
-
-
-@pytest.mark.parametrize("lang", CONFIG.codes + [EDITORS])
-def test_every_page_works_under_the_csp(sweep, config, lang):
-    require_nginx()
-    assert sweep.through_nginx
-    assert len(sweep.visits) > 2 * len(config.codes)
-    visits = sweep.of(lang)
-    assert visits
-    violations = {v.name: v.csp for v in visits if v.csp}
-    assert violations == {}, "the Content-Security-Policy (deploy/nginx/security-headers.conf) blocks:\n" + \
-        "\n".join(f"{p}: {v}" for p, v in violations.items())
-
-
-@pytest.mark.parametrize("lang", CODES)
-def test_no_sideways_scrolling_at_320_px(sweep, lang):
-    """Every page of the language, as measured by the sweep (tests/sweep.py)."""
-    visits = sweep.of(lang)
-    assert visits
-    assert {v.url: f"{v.width_at_320}px wide" for v in visits if v.width_at_320 > 320} == {}
