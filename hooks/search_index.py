@@ -145,9 +145,9 @@ def searchable_html(page_html: str, title_only: bool = False) -> str:
     return page_html
 
 
-def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str, dict]]:
-    """[(url, html, {section id: extra words})] of every page each language has;
-    fallback pages are left out."""
+def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str, str, dict]]:
+    """[(language, url, html, {section id: extra words})] of every page each language
+    has; fallback pages are left out."""
     records = []
     for lang, prefix in languages.items():
         glossary = docs / lang / "glossary.md"
@@ -161,7 +161,7 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
             if not built.is_file():
                 continue
             content = searchable_html(built.read_text(encoding="utf-8"), title_only=name in TITLE_ONLY)
-            records.append((page_url(prefix, name), content, extra.get(name) or {}))
+            records.append((lang, page_url(prefix, name), content, extra.get(name) or {}))
     return records
 
 
@@ -176,20 +176,14 @@ def documents(url: str, page_html: str) -> list[dict]:
 
 
 def write_indexes(site: Path, merged: dict, languages: dict[str, str], lunr: dict[str, str],
-                  records: list[tuple[str, str, dict]]) -> None:
+                  records: list[tuple[str, str, str, dict]]) -> None:
     for lang, prefix in languages.items():
-        docs = [doc for url, content, words in records if language_of(url, languages) == lang
+        docs = [doc for page_lang, url, content, words in records if page_lang == lang
                 for doc in add_words(documents(url, content), words)]
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": material_config(merged["config"], lunr[lang]), "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def language_of(url: str, languages: dict[str, str]) -> str:
-    """The language whose prefix is the longest start of the address ("" is the default)."""
-    return max((lang for lang, prefix in languages.items() if url.startswith("/" + prefix)),
-               key=lambda lang: len(languages[lang]))
 
 
 def write_lunr(site: Path) -> None:

@@ -186,7 +186,7 @@ def sweep(request, built_site, config, browser) -> sweep_module.Sweep:
     """
     through_nginx = local_nginx.binary() is not None
     base = request.getfixturevalue("nginx" if through_nginx else "server")
-    return sweep_module.run(browser, base, built_site, config, through_nginx)
+    return sweep_module.Sweep(browser, base, built_site, config, through_nginx)
 
 
 def pytest_collection_modifyitems(config, items):

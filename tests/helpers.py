@@ -90,6 +90,20 @@ def wait_until_still(page) -> None:
     )
 
 
+QUICK_EXITS = ["click", "escape twice"]
+
+
+def leave_by_quick_exit(page, how: str, exit_url) -> None:
+    """Leave the page by its quick exit, as a reader does: a click on the button, or
+    Escape twice (QUICK_EXITS); return once the exit site (`exit_url`) is loaded."""
+    if how == "click":
+        page.click("a[data-quick-exit]")
+    else:
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    page.wait_for_url(exit_url)
+
+
 def search_urls(site: Path) -> set[str]:
     """The addresses of every page in the search indexes (each language's
     search/search_index.json), e.g. "/fi/easy/aftercare/"."""

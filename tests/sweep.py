@@ -297,6 +297,3 @@ def visit_all(browser, base: str, pages: list[tuple[str, str]], browsers: int = 
     by_path = {visit.path: visit for visit in mine + [v for out in outs for v in out.get("visits", [])]}
     return [by_path[path] for path, _ in pages]
 
-
-def run(browser, base: str, site: Path, config, through_nginx: bool) -> Sweep:
-    return Sweep(browser, base, site, config, through_nginx)

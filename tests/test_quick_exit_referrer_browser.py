@@ -9,10 +9,12 @@ import re
 
 import pytest
 
+from helpers import QUICK_EXITS, leave_by_quick_exit
+
 EXIT = re.compile(r"^https://www\.google\.fi/.*")
 
 
-@pytest.mark.parametrize("how", ["click", "escape twice"])
+@pytest.mark.parametrize("how", QUICK_EXITS)
 def test_quick_exit_sends_no_referer(server, page_factory, how):
     page = page_factory("sv-FI")
     seen = []
@@ -23,12 +25,7 @@ def test_quick_exit_sends_no_referer(server, page_factory, how):
 
     page.route(EXIT, exit_site)
     page.goto(server + "aftercare/")
-    if how == "click":
-        page.click("a[data-quick-exit]")
-    else:
-        page.keyboard.press("Escape")
-        page.keyboard.press("Escape")
-    page.wait_for_url(EXIT)
+    leave_by_quick_exit(page, how, EXIT)
     assert len(seen) == 1
     assert "referer" not in {k.lower() for k in seen[0]}, seen[0]
 

@@ -5,7 +5,7 @@ import re
 
 from portal import locales
 import pytest
-from helpers import built_pages, name_slug, soup
+from helpers import QUICK_EXITS, built_pages, leave_by_quick_exit, name_slug, soup
 from conftest import CONFIG
 
 
@@ -127,18 +127,13 @@ def neutral_site(page):
         status=200, content_type="text/html", body="<html><body>neutral</body></html>"))
 
 
-@pytest.mark.parametrize("how", ["click", "escape twice"])
+@pytest.mark.parametrize("how", QUICK_EXITS)
 def test_quick_exit_leaves_and_back_does_not_return(server, page_factory, how):
     page = page_factory("fi-FI")
     neutral_site(page)
     page.goto(server + "fi/")
     page.goto(server + "fi/placement/")
-    if how == "click":
-        page.click("a[data-quick-exit]")
-    else:
-        page.keyboard.press("Escape")
-        page.keyboard.press("Escape")
-    page.wait_for_url(EXIT)
+    leave_by_quick_exit(page, how, EXIT)
     page.go_back()
     assert page.url == server + "fi/"
 

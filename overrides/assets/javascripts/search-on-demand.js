@@ -56,6 +56,7 @@
   var QUERY_TERMS = { stem: 10, typed: 4, prefix: 1, typo: 1 };
   var PREFIX = 0.7;        // share of a long word kept for the prefix match
   var LONG = 6, TYPO = 5;  // shortest word with a prefix match, with a typo match
+  var SHORTEST_PREFIX = 5; // the prefix match keeps at least this many letters
   var PAGE_TOP = 2;        // a page's title and introduction count twice
   var GLOSSARY = 0.5;      // the glossary repeats every term: its sections count half
   var OTHER_SECTIONS = 0.3; // weight of a page's further matching sections
@@ -98,9 +99,9 @@
     return lunr.keepDigitsTrimmer;
   }
 
-  function buildIndex(engine, config, docs) {
+  function buildIndex(engine, separator, docs) {
     var lunr = engine.lunr;
-    lunr.tokenizer.separator = new RegExp(config.separator || "[\\s\\-]+");
+    lunr.tokenizer.separator = separator;
     return lunr(function () {
       if (engine.exact) { this.pipeline.reset(); this.searchPipeline.reset(); }
       else if (engine.lang !== "en") {
@@ -126,7 +127,7 @@
   }
 
   function prefixOf(word) {
-    return word.length >= LONG ? word.slice(0, Math.max(TYPO, Math.ceil(word.length * PREFIX))) : word;
+    return word.length >= LONG ? word.slice(0, Math.max(SHORTEST_PREFIX, Math.ceil(word.length * PREFIX))) : word;
   }
 
   function runQuery(engine, index, words) {
@@ -168,13 +169,12 @@
   // About EXCERPT words of the text from a little before the first match, escaped, with
   // the matching words in <mark>.
   var EXCERPT = 24;
-  function excerpt(text, marks, separator) {
-    var tokens = String(text).split(/(\s+)/);
+  function excerpt(text, marks) {
     function matches(token) {
       var word = token.toLowerCase().replace(EDGES, "");
       return word && marks.some(function (mark) { return word.indexOf(mark) === 0; });
     }
-    var words = tokens.filter(function (t) { return !/^\s+$/.test(t); });
+    var words = String(text).split(/\s+/).filter(Boolean);
     var first = words.findIndex(matches);
     var start = Math.max(0, first - 6);
     var shown = words.slice(start, start + EXCERPT);
@@ -184,12 +184,12 @@
 
   // One page as Material's group: the page first, then its best sections (the best one
   // shown open, the others under "more"). Titles and text are escaped.
-  function toItems(entry, rank, docs, marks, terms, separator) {
+  function toItems(entry, rank, docs, marks, terms) {
     var score = 1000 - rank;
     function item(doc, itemScore) {
       return {
         location: new URL(doc.location.replace(/^\//, ""), root).href,
-        title: escapeHTML(doc.title), text: excerpt(doc.text, marks, separator),
+        title: escapeHTML(doc.title), text: excerpt(doc.text, marks),
         score: itemScore, terms: terms
       };
     }
@@ -212,11 +212,9 @@
     function setup(data) {
       var config = data.config, docs = {};
       data.docs.forEach(function (doc) { docs[doc.location] = doc; });
+      var separator = new RegExp(config.separator || "[\\s\\-]+");
       ready = loadLunr(config).then(function (engine) {
-        return {
-          engine: engine, docs: docs, separator: new RegExp(config.separator || "[\\s\\-]+"),
-          index: buildIndex(engine, config, data.docs)
-        };
+        return { engine: engine, docs: docs, separator: separator, index: buildIndex(engine, separator, data.docs) };
       });
       return ready;
     }
@@ -241,7 +239,7 @@
         var marks = markers(search.index, words);
         var pages = byPage(runQuery(search.engine, search.index, words)).slice(0, RESULTS);
         answer(id, pages.map(function (entry, rank) {
-          return toItems(entry, rank, search.docs, marks, terms, search.separator);
+          return toItems(entry, rank, search.docs, marks, terms);
         }));
       }).catch(function (error) {
         answer(id, []);
