@@ -137,12 +137,16 @@ def searchable_html(page_html: str, title_only: bool = False) -> str:
     """
     if ARTICLE not in page_html:
         raise ValueError("no Material article in the page")
+    # only the article is parsed: the rest of the page (the navigation in every language,
+    # the header) is most of its HTML
+    start = page_html.index(ARTICLE)
+    end = page_html.find("</article>", start)
+    article = page_html[start:] if end < 0 else page_html[start:end + len("</article>")]
     if title_only:
-        start = page_html.index(ARTICLE[:-1])
-        first, end = page_html.find("<h2", start), page_html.find("</article>", start)
-        if 0 < first < end:
-            page_html = page_html[:first] + page_html[end:]
-    return page_html
+        first = article.find("<h2")
+        if first > 0:
+            article = article[:first] + "</article>"
+    return article
 
 
 def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str, str, dict]]:

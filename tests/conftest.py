@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import fcntl
 import functools
 import http.server
 import os
@@ -73,10 +75,31 @@ def build_site(site_dir: Path, docs_dir: Path | None = None) -> subprocess.Compl
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(out)
-    assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
+    """The real site, built once per test session and shared by the pytest-xdist workers
+    (read-only: a test that changes a site copies it, as tests/test_deploy.py does).
+
+    The first worker to get here builds it into the session's shared temporary folder
+    (pytest-xdist's documented pattern: the parent of the worker's own folder, and a file
+    lock); the other waits for it, and is told the same error if the build failed.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above gw0/ and gw1/
+    folder = shared / "real-site"
+    out, report = folder / "site", folder / "build-report.txt"  # the report: "ok" or the error
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not report.is_file():
+            try:
+                result = build_site(out)
+                report.write_text("ok" if result.returncode == 0 else f"{result.stdout}\n{result.stderr}",
+                                  encoding="utf-8")
+            except Exception as error:  # e.g. the build's timeout: the other worker must not wait for it
+                report.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+                raise
+    said = report.read_text(encoding="utf-8")
+    assert said == "ok", f"the real site does not build:\n{said}"
     return out
 
 
@@ -189,8 +212,22 @@ def sweep(request, built_site, config, browser) -> sweep_module.Sweep:
     return sweep_module.Sweep(browser, base, built_site, config, through_nginx)
 
 
+def xdist_scope(nodeid: str) -> str:
+    """The unit pytest-xdist's --dist loadscope keeps in one worker: the class, or else the
+    module (as xdist's LoadScopeScheduling splits node ids)."""
+    return nodeid.rsplit("::", 1)[0] if nodeid.count("::") > 1 else nodeid.split("::", 1)[0]
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that starts Chromium `browser`, so `-m "not browser"` leaves them out."""
+    """Mark every test that starts Chromium `browser`, so `-m "not browser"` leaves them out.
+
+    Then the order in which the two workers take the work (pytest.ini turns xdist's own
+    reordering off): first the tests marked slow, which build a copy of the repository and
+    need no real site, so one worker starts on them while the other builds the real site
+    (built_site) instead of waiting for it; then the rest as xdist would order it, the
+    scopes with the most tests first."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+    sizes = collections.Counter(xdist_scope(item.nodeid) for item in items)
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -sizes[xdist_scope(item.nodeid)]))
