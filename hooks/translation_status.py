@@ -57,4 +57,5 @@ def on_post_build(config):
     out.parent.mkdir(parents=True, exist_ok=True)
     template = config.theme.get_env().get_template("translation-status.html")
     out.write_text(template.render(pages=by_page, languages=settings.languages, today=today,
-                                   default=settings.default, T=translations), encoding="utf-8")
+                                   default=settings.default, T=translations,
+                                   icon=config.extra["favicon_data_uri"]), encoding="utf-8")

@@ -61,10 +61,17 @@ class EveryPage:
         assert violations == {}, "the Content-Security-Policy (deploy/nginx/security-headers.conf) blocks:\n" + \
             "\n".join(f"{p}: {v}" for p, v in violations.items())
 
+    def test_no_console_errors(self, sweep):
+        """No script error and no failed load is reported in the console (a 404 page's
+        own status aside); tests/test_nginx.py shows that the recorder sees one."""
+        visits = sweep.of(self.lang)
+        assert visits
+        assert {v.name: v.console for v in visits if v.console} == {}
+
 
 class EveryReaderPage(EveryPage):
-    """For a reader's language also: the console, 200 % text and 320 px (the editors'
-    wide status table is for desks, and has no favicon, so Chromium asks for one)."""
+    """For a reader's language also: 200 % text and 320 px (the editors' wide status
+    table is for desks)."""
 
     def test_no_sideways_scrolling_at_200_percent_text(self, sweep):
         visits = sweep.of(self.lang)
@@ -75,13 +82,6 @@ class EveryReaderPage(EveryPage):
         visits = sweep.of(self.lang)
         assert visits
         assert {v.url: f"{v.width_at_320}px wide" for v in visits if v.width_at_320 > 320} == {}
-
-    def test_no_console_errors(self, sweep):
-        """No script error and no failed load is reported in the console (a 404 page's
-        own status aside); tests/test_nginx.py shows that the recorder sees one."""
-        visits = sweep.of(self.lang)
-        assert visits
-        assert {v.name: v.console for v in visits if v.console} == {}
 
     def test_has_its_pages_and_its_404(self, sweep, config):
         paths = [v.path for v in sweep.of(self.lang)]
