@@ -214,8 +214,8 @@ def sweep(request, built_site, config, browser) -> sweep_module.Sweep:
 
 def xdist_scope(nodeid: str) -> str:
     """The unit pytest-xdist's --dist loadscope keeps in one worker: the class, or else the
-    module (as xdist's LoadScopeScheduling splits node ids)."""
-    return nodeid.rsplit("::", 1)[0] if nodeid.count("::") > 1 else nodeid.split("::", 1)[0]
+    module (as xdist's LoadScopeScheduling splits node ids; tests/test_work_order.py)."""
+    return nodeid.rsplit("::", 1)[0]
 
 
 def pytest_collection_modifyitems(config, items):
