@@ -30,7 +30,6 @@ about 120 KB, twice the budget (reports/benchmark.md).
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path

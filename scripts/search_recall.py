@@ -125,11 +125,9 @@ def launch(playwright):
     """Debian's chromium, as the tests launch it."""
     import shutil
 
-    return playwright.chromium.launch(
-        executable_path=shutil.which("chromium"),
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run"],
-    )
+    import local_nginx  # beside this script
+
+    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=local_nginx.CHROMIUM_ARGS)
 
 
 def main() -> None:

@@ -16,9 +16,11 @@ these records, and a failure names the page. A language's pages are loaded when 
 first test asks for them (`Sweep.of`), so with pytest-xdist's `--dist loadscope` the two
 workers share the languages. In one process, a language's pages are shared out over
 BROWSERS browsers, each in its own thread (Playwright wants one instance per thread):
-axe keeps a browser's page busy on the CPU, and two browsers use both cores. Waits are on events, not on "networkidle": the page's `load`, then a
-task turn for violation events, two animation frames after each resize, and at the end
-of each page until no request is in flight.
+axe keeps a browser's page busy on the CPU, and two browsers use both cores.
+
+Waits are on events, not on "networkidle": the page's `load`, then a task turn for
+violation events, two animation frames after each resize, and at the end of each page
+until no request is in flight.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import time
 from pathlib import Path
 
 import axe_playwright_python
+from local_nginx import CHROMIUM_ARGS
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -260,7 +263,6 @@ BROWSERS = 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2
 def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> None:
     """Thread body: the pages visited in a browser of this thread's own (out["visits"]),
     or the error (out["error"])."""
-    from local_nginx import CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     try:
@@ -279,21 +281,22 @@ def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> 
 def visit_all(browser, base: str, pages: list[tuple[str, str]], browsers: int = BROWSERS) -> list[Visit]:
     """The pages' visits, in their order: the session's browser takes one share, a
     browser in a thread of its own each other share."""
-    shares = [pages[i::browsers] for i in range(browsers)]
-    outs = [{} for share in shares[1:] if share]
+    mine, *others = [pages[i::browsers] for i in range(browsers)]
+    others = [share for share in others if share]
+    outs = [{} for _ in others]
     threads = [threading.Thread(target=visit_in_own_browser, args=(base, share, out), daemon=True)
-               for share, out in zip([share for share in shares[1:] if share], outs)]
+               for share, out in zip(others, outs)]
     for thread in threads:
         thread.start()
     collector = Collector(browser)
     try:
-        mine = [collector.visit(base + path, path, lang) for path, lang in shares[0]]
+        visits = [collector.visit(base + path, path, lang) for path, lang in mine]
     finally:
         collector.close()
     for thread, out in zip(threads, outs):
         thread.join()
         if "error" in out:
             raise out["error"]
-    by_path = {visit.path: visit for visit in mine + [v for out in outs for v in out.get("visits", [])]}
+    by_path = {visit.path: visit for visit in visits + [v for out in outs for v in out["visits"]]}
     return [by_path[path] for path, _ in pages]
 

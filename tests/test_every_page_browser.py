@@ -16,8 +16,6 @@ share the languages.
 
 from urllib.parse import urlparse
 
-import pytest
-
 from conftest import CONFIG, require_nginx
 from sweep import EDITORS
 

@@ -1,6 +1,5 @@
 """Reader features in a real browser, in every language."""
 
-import json
 import re
 
 from portal import locales
