@@ -10,6 +10,14 @@ them, so live reload keeps working while an editor fixes them.
 MkDocs names the file of a broken link or anchor but not the line ("Doc file
 'fi/help.md' contains a link 'x.md', but ..."); this hook finds the line and puts
 "docs/fi/help.md:12:" in front, as every other check of the site does.
+
+The strictness does not depend on the log level the caller picks (on_startup):
+- `mkdocs build --quiet` raises the "mkdocs" logger to ERROR, so WARNING records never
+  reach a handler and a plain `--quiet` build passes what a plain build refuses
+  (mkdocs#4126). The logger is kept at WARNING or below and the console handler at the
+  level the caller chose: --quiet still prints no warnings, but every one is counted.
+- `mkdocs build --verbose` puts the page logger at DEBUG, and MkDocs then skips the
+  validation of #anchor links altogether (mkdocs#3991): that logger stays at INFO.
 """
 
 import logging
@@ -51,8 +59,17 @@ class _Collector(logging.Handler):
 LINK_WARNING = re.compile(r"^Doc file '([^']+)' contains (?:a|an absolute|an unrecognized relative) link (?:to )?'([^']+)'")
 
 
+NOT_IN_NAV = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
+
+
 def with_line(message: str, docs_dir: Path) -> str:
-    """'docs/fi/x.md:12: Doc file ...' for MkDocs' warnings about a link in a page."""
+    """'docs/fi/x.md:12: Doc file ...' for MkDocs' warnings about a link in a page, and
+    'docs/fi/x.md: ...' with the fix for a page left out of nav."""
+    if message.startswith(NOT_IN_NAV):
+        names = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+        return "\n  ".join(f"{docs_dir.name}/{name}: the page is not in nav: add it to nav: in mkdocs.yml "
+                            f"and its title to nav: in every locales/<code>.yml (EDITING.md, Add a page)"
+                            for name in names)
     m = LINK_WARNING.match(message)
     if not m:
         return message
@@ -74,12 +91,23 @@ _holder: dict = {}
 _handler = _Collector(_holder)
 
 
+def pin_log_levels(logger: logging.Logger) -> None:
+    """Count every warning whatever --quiet or --verbose the caller gave (see above)."""
+    chosen = logger.level or logging.WARNING
+    for handler in logger.handlers:
+        if handler is not _handler:
+            handler.setLevel(max(handler.level, chosen))  # the console shows what the caller chose
+    logger.setLevel(min(chosen, logging.WARNING))
+    logging.getLogger("mkdocs.structure.pages").setLevel(logging.INFO)  # anchors validated under -v too
+
+
 def on_startup(command, dirty):
     global _command
     _command = command
     logger = logging.getLogger("mkdocs")
     if _handler not in logger.handlers:
         logger.addHandler(_handler)
+    pin_log_levels(logger)
 
 
 @event_priority(100)

@@ -97,15 +97,34 @@ class SiteConfig:
         return self.root / "locales"
 
 
+def _merge(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT: the child's keys over the parent's, dictionaries merged key by key."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _read(path: Path) -> tuple[dict, Path]:
+    """(the settings, the project's folder): a config that INHERITs another (a test's fixture
+    build) is merged into it, and the project is the folder of the file it inherits."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    if "INHERIT" not in data:
+        return data, path.parent
+    parent, base = _read((path.parent / data.pop("INHERIT")).resolve())
+    if "docs_dir" in data:
+        data["docs_dir"] = str((path.parent / data["docs_dir"]).resolve())
+    return _merge(parent, data), base
+
+
 def load(path: Path) -> SiteConfig:
     """The settings of the project's mkdocs.yml (`path`), or of the file named by
-    $MKDOCS_CONFIG (the benchmark's synthetic sites); a config for the checks must be a
-    complete file, not an INHERIT."""
+    $MKDOCS_CONFIG (a fixture's config, which may INHERIT mkdocs.yml, or the benchmark's
+    synthetic sites)."""
     path = Path(os.environ.get("MKDOCS_CONFIG") or path)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    data, base = _read(path)
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
     extra = data.get("extra") or {}
-    base = path.parent
     languages = [
         Language(code=l["locale"], name=l["name"], default=bool(l.get("default")),
                  full=locales.coverage(l["locale"], base / "locales") == "full",

@@ -50,15 +50,14 @@ import local_nginx
 import nginx_maps
 import post_deploy_check
 
+from portal import checks
+
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: development builds only
 # Reserved names that are never a real address (RFC 2606, RFC 6761)
 NOT_REAL = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|localhost)$")
 HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")  # as deploy/nginx.conf caches for a year
 CARRIED = "carried-assets.json"
-# the checks of the sources (docs/, locales/), run while the site builds; then those of the built site
-SOURCE_CHECKS = ("scripts/lint_content.py", "scripts/check_translations.py")
-SITE_CHECKS = ("scripts/check_links.py",)
 
 
 class DeployError(Exception):
@@ -103,31 +102,16 @@ def check_server_name(conf: Path, host: str) -> None:
 # ---------------------------------------------------------------- build and checks
 
 def build_and_check(site: Path, site_url: str, prebuilt: Path | None, mkdocs_config: Path) -> None:
-    """Build into site (or copy prebuilt there) and run every check; DeployError names each failure."""
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    run = dict(cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    python = sys.executable
-    # the checks of the sources run while the site builds
-    jobs = {check: subprocess.Popen([python, check], **run) for check in SOURCE_CHECKS}
-    failed = {}
+    """Build into site (or copy prebuilt there) and run every check, as `make check` does
+    (portal/checks.py); DeployError names each failure with what it printed."""
     if prebuilt is not None:
         say(f"taking the built site {prebuilt}")
-        shutil.copytree(prebuilt, site, symlinks=False)
     else:
         say(f"building for {site_url}")
-        build = subprocess.run([python, "-m", "mkdocs", "build", "--quiet", "-f", str(mkdocs_config),
-                                "-d", str(site)], **run)
-        if build.returncode != 0:
-            failed["the build"] = build.stdout
-    if "the build" not in failed:
-        jobs.update({check: subprocess.Popen([python, check, str(site)], **run) for check in SITE_CHECKS})
-    for name, job in jobs.items():
-        out, _ = job.communicate()
-        if job.returncode != 0:
-            failed[name] = out
-    if failed:
-        details = "\n".join(f"--- {name}:\n{out.strip()}" for name, out in failed.items())
-        raise DeployError(f"nothing deployed: {', '.join(failed)} failed\n{details}")
+    outcome = checks.run(mkdocs_config, site, site_url=site_url, prebuilt=prebuilt)
+    if not outcome.ok:
+        details = "\n".join(f"--- {name}:\n{outcome.output[name].strip()}" for name in outcome.failed)
+        raise DeployError(f"nothing deployed: {', '.join(outcome.failed)} failed\n{details}")
 
 
 def write_maps(release: Path) -> None:
