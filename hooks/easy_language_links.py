@@ -19,7 +19,7 @@ another language (fallback) gets no link into a language the reader did not choo
 import re
 from pathlib import Path
 
-from portal import i18n_state, site_config
+from portal import addresses, i18n_state
 
 EASY = "easy/"
 TITLE_END = re.compile(r"</h1>")
@@ -39,7 +39,8 @@ def counterpart(name: str) -> str:
 
 def url_path(config, lang: str, name: str) -> str:
     """Site path of page `name` in `lang`: '/fi/easy/aftercare/', '/easy/', '/en/'."""
-    return i18n_state.site_path(config) + i18n_state.prefix(config, lang) + site_config.page_path(name)
+    where = addresses.from_mkdocs(config)
+    return where.href(where.page(lang, name))
 
 
 # Hooks

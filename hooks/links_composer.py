@@ -11,11 +11,11 @@ language, hidden until assets/javascripts/links-composer.js shows it. The script
 JSON file the build writes, assets/letters/links.<hash>.json: every page in nav order with
 its title, sections and address in each language that has it, its short address (the first
 front-matter `aliases:` entry of that language's page), and each language's "Read more" and
-"not in this language" phrases. The QR codes are SVG files made here with segno, one per
-address, under assets/letters/qr/<lang>/<page>[.<section id>|.short].svg: the script
-derives the file from the address, so the JSON needs no table of them. They are written
-once per build, after every language, and only when some page has the composer (fixture
-builds of other pages do not pay for ~800 QR codes).
+"not in this language" phrases. Every address in it is complete, from portal/addresses.py,
+with the file of its QR code: the script builds no address. The QR codes are SVG files made
+here with segno, one per address, under assets/letters/qr/<lang>/<page>[.<section id>|.short].svg.
+They are written once per build, after every language, and only when some page has the
+composer (fixture builds of other pages do not pay for ~800 QR codes).
 """
 
 from __future__ import annotations
@@ -28,12 +28,11 @@ import segno
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from portal import aliases, docs_model, i18n_state, locales, site_config
+from portal import addresses, aliases, docs_model, i18n_state, locales
 
 LIST_MARKER = "<!-- links-for-letters -->"
 MARKER = "<!-- links-composer -->"
 DATA_DIR = "assets/letters"
-SKIP_SECTIONS = ("related-pages", "legal-basis")  # as the list in hooks/links_for_letters.py
 
 _data: dict[tuple, tuple[str, bytes, dict]] = {}  # one build's data, shared by its languages
 _qr: dict[str, str] = {}  # address -> SVG, kept across rebuilds of `mkdocs serve`
@@ -41,8 +40,8 @@ _wanted: set[str] = set()  # site dirs whose build showed the composer
 
 
 def qr_file(code: str, page: str, section: str | None = None, short: bool = False) -> str:
-    """Path of an address's QR code under assets/letters/: "qr/fi/aftercare.who-is-entitled.svg".
-    links-composer.js builds the same path (qrPath there)."""
+    """Path of an address's QR code under assets/letters/: "qr/fi/aftercare.who-is-entitled.svg"
+    (the data gives the script each address's file)."""
     return f"qr/{code}/{page}" + (f".{section}" if section else ".short" if short else "") + ".svg"
 
 
@@ -76,17 +75,25 @@ def qr_svg(url: str) -> str:
     return _qr[url]
 
 
+def address_of(where: addresses.Addresses, address: str, qr: dict[str, str], code: str, page_id: str,
+               section: str | None = None, short: bool = False) -> dict[str, str]:
+    """{"url": the absolute address, "qr": its QR file under assets/letters/}; notes the QR
+    code to write."""
+    url, file = where.url(address), qr_file(code, page_id, section, short)
+    qr[file] = url
+    return {"url": url, "qr": file}
+
+
 def build_data(config) -> tuple[str, bytes, dict]:
-    """(URL of the JSON under the site, its bytes, {QR file: address}) for this build."""
+    """(URL of the JSON under the site, its bytes, {QR file: address}) for this build.
+
+    Every address in it is complete (portal/addresses.py): the script never builds one."""
     docs = Path(config.docs_dir)
-    codes = i18n_state.languages(config)
-    default = i18n_state.default_language(config)
+    where = addresses.from_mkdocs(config)
+    codes = list(where.codes)
     key = (str(docs), config.site_url, tuple(codes))
     if key in _data:
         return _data[key]
-    root = i18n_state.project_root(config)
-    nav = site_config.load(root / "mkdocs.yml").nav_files
-    site = config.site_url.rstrip("/") + "/"
     ui = config.extra["ui_all"]
     folder = i18n_state.locales_dir(config)
     languages = [{"code": code, "name": ui[code]["language_name"],
@@ -94,37 +101,34 @@ def build_data(config) -> tuple[str, bytes, dict]:
                   "full": locales.coverage(code, folder) == "full",
                   "read_more": ui[code]["composer_read_more"], "missing": ui[code]["composer_missing"]}
                  for code in codes]
-    known, _ = aliases.collect(docs, codes, default)
+    known, _ = aliases.collect(docs, codes, where.default)
     short: dict[str, str] = {}  # page address -> its first alias
     for alias in known.values():
         short.setdefault(alias.target, alias.alias)
     pages, qr = [], {}
-    for name in nav:
-        slug = "" if name == "index.md" else name[:-3] + "/"
-        page_id = name[:-3]
-        entry = {"id": page_id, "path": slug, "title": {}, "langs": [], "short": {}, "sections": []}
+    for name in i18n_state.nav_files(config):
+        page_id = name[:-3]  # names the page's QR files only
+        entry = {"id": page_id, "title": {}, "langs": [], "at": {}, "short": {}, "sections": []}
         sections: dict[str, dict] = {}
         for code in codes:
             path = docs / code / name
             if not path.is_file():
                 continue
             doc = docs_model.parse(path, code, name)
+            address = where.page(code, name)
             entry["langs"].append(code)
             entry["title"][code] = doc.meta.get("title") or page_id
-            address = "/" + i18n_state.prefix(config, code) + slug
-            qr[qr_file(code, page_id)] = site + address.lstrip("/")
+            entry["at"][code] = address_of(where, address, qr, code, page_id)
             if address in short:
-                entry["short"][code] = short[address].lstrip("/")
-                qr[qr_file(code, page_id, short=True)] = site + entry["short"][code]
-            for h in doc.headings:
-                if h.level == 2 and h.id and h.id not in SKIP_SECTIONS:
-                    sections.setdefault(h.id, {"id": h.id, "title": {}})["title"][code] = h.text
-                    qr[qr_file(code, page_id, h.id)] = site + address.lstrip("/") + "#" + h.id
+                entry["short"][code] = address_of(where, short[address], qr, code, page_id, short=True)
+            for h in addresses.offered_sections(doc.headings):
+                section = sections.setdefault(h.id, {"id": h.id, "title": {}, "at": {}})
+                section["title"][code] = h.text
+                section["at"][code] = address_of(where, where.page(code, name, h.id), qr, code, page_id, h.id)
         if entry["langs"]:
             entry["sections"] = list(sections.values())
             pages.append(entry)
-    prefixes = {code: i18n_state.prefix(config, code) for code in codes}
-    data = json.dumps({"site": site, "languages": languages, "prefix": prefixes, "pages": pages},
+    data = json.dumps({"languages": languages, "pages": pages},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     url = f"{DATA_DIR}/links.{hashlib.sha256(data).hexdigest()[:8]}.json"
     _data.clear()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from portal import i18n_state
+from portal import addresses, i18n_state
 
 _pages: dict[str, str] = {}
 
@@ -27,10 +27,11 @@ def on_post_build(config):
     if not i18n_state.all_languages_built(config):
         return
     site = Path(config.site_dir)
-    for lang in i18n_state.languages(config):
+    where = addresses.from_mkdocs(config)
+    for lang in where.codes:
         if lang not in _pages:
             raise RuntimeError(f"no 404 page was rendered for '{lang}'")
-        target = site / i18n_state.prefix(config, lang) / "404.html"
+        target = where.file(site, where.home(lang) + "404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_pages[lang], encoding="utf-8")
     _pages.clear()

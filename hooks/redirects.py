@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from portal import addresses
 from portal import aliases as alias_model
 from portal import i18n_state
 
@@ -54,13 +55,13 @@ def on_post_build(config):
     if not i18n_state.all_languages_built(config):
         return
     site = Path(config.site_dir)
-    base = i18n_state.site_path(config).rstrip("/")
+    where = addresses.from_mkdocs(config)
     template = config.theme.get_env().get_template("redirect.html")
     for alias in sorted(_aliases.values(), key=lambda a: a.alias):
-        out = site / alias.alias.strip("/") / "index.html"
+        out = where.file(site, alias.alias)
         out.parent.mkdir(parents=True, exist_ok=True)
-        canonical = config.site_url.rstrip("/") + alias.target if config.site_url else alias.target
-        out.write_text(template.render(target=base + alias.target, canonical=canonical, lang=alias.lang),
+        out.write_text(template.render(target=where.href(alias.target), canonical=where.url(alias.target),
+                                       lang=alias.lang),
                        encoding="utf-8")
     (site / "redirects.json").write_text(
         json.dumps({a.alias: a.target for a in sorted(_aliases.values(), key=lambda a: a.alias)}, indent=1),

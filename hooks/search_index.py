@@ -39,7 +39,7 @@ import mkdocs.contrib.search
 import rjsmin
 from mkdocs.plugins import event_priority
 
-from portal import docs_model, i18n_state, locales, search_sections, site_config
+from portal import addresses, docs_model, i18n_state, locales, search_sections
 
 
 SYNONYMS = Path(__file__).with_name("search_synonyms.yml")
@@ -70,16 +70,6 @@ def material_config(base: dict, lunr_language: str) -> dict:
     if lunr_language == "exact":
         return dict(base, lang=["en"], pipeline=[], separator=EXACT_SEPARATOR)
     return dict(base, lang=[lunr_language], pipeline=["stopWordFilter"])
-
-
-def page_url(prefix: str, page: str) -> str:
-    """'/fi/placement/' for ('fi/', 'placement.md'); '/fi/' for the home page;
-    '/fi/easy/' for ('fi/', 'easy/index.md')."""
-    return "/" + prefix + site_config.page_path(page)
-
-
-def built_file(site: Path, prefix: str, page: str) -> Path:
-    return site / prefix / site_config.page_path(page) / "index.html"
 
 
 def glossary_targets(glossary_md: str) -> dict[str, str]:
@@ -148,11 +138,11 @@ def searchable_html(page_html: str, title_only: bool = False) -> str:
     return article
 
 
-def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: dict) -> list[tuple[str, str, str, dict]]:
-    """[(language, url, html, {section id: extra words})] of every page each language
+def pages_to_index(site: Path, docs: Path, where: addresses.Addresses, synonyms: dict) -> list[tuple[str, str, str, dict]]:
+    """[(language, address, html, {section id: extra words})] of every page each language
     has; fallback pages are left out."""
     records = []
-    for lang, prefix in languages.items():
+    for lang in where.codes:
         glossary = docs / lang / "glossary.md"
         words = synonyms.get(lang) or {}
         text = glossary.read_text(encoding="utf-8") if glossary.is_file() else ""
@@ -160,11 +150,12 @@ def pages_to_index(site: Path, docs: Path, languages: dict[str, str], synonyms: 
         # no synonyms there. On the real site an unknown id stops the build.
         extra = synonyms_by_page(text, words) if set(words) & set(glossary_targets(text)) else {}
         for _, name, _ in docs_model.iter_pages(docs, [lang]):  # easy/ pages too
-            built = built_file(site, prefix, name)
+            address = where.page(lang, name)
+            built = where.file(site, address)
             if not built.is_file():
                 continue
             content = searchable_html(built.read_text(encoding="utf-8"), title_only=name in TITLE_ONLY)
-            records.append((lang, page_url(prefix, name), content, extra.get(name) or {}))
+            records.append((lang, address, content, extra.get(name) or {}))
     return records
 
 
@@ -178,12 +169,12 @@ def documents(url: str, page_html: str) -> list[dict]:
     return docs
 
 
-def write_indexes(site: Path, merged: dict, languages: dict[str, str], lunr: dict[str, str],
+def write_indexes(site: Path, merged: dict, where: addresses.Addresses, lunr: dict[str, str],
                   records: list[tuple[str, str, str, dict]]) -> None:
-    for lang, prefix in languages.items():
+    for lang in where.codes:
         docs = [doc for page_lang, url, content, words in records if page_lang == lang
                 for doc in add_words(documents(url, content), words)]
-        target = site / prefix / "search" / "search_index.json"
+        target = where.file(site, where.home(lang) + "search/search_index.json")
         target.parent.mkdir(parents=True, exist_ok=True)
         index = {"config": material_config(merged["config"], lunr[lang]), "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -205,11 +196,10 @@ def on_post_build(config):
     site = Path(config.site_dir)
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    langs = i18n_state.languages(config)
-    languages = {lang: i18n_state.prefix(config, lang) for lang in langs}
-    lunr = {lang: locales.load(lang, i18n_state.locales_dir(config)).get("search", lang) for lang in langs}
+    where = addresses.from_mkdocs(config)
+    lunr = {lang: locales.load(lang, i18n_state.locales_dir(config)).get("search", lang) for lang in where.codes}
     synonyms = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8")) or {}
-    records = pages_to_index(site, Path(config.docs_dir), languages, synonyms)
+    records = pages_to_index(site, Path(config.docs_dir), where, synonyms)
     merged_path.unlink()
-    write_indexes(site, merged, languages, lunr, records)
+    write_indexes(site, merged, where, lunr, records)
     write_lunr(site)

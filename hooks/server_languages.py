@@ -12,12 +12,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from portal import i18n_state
+from portal import addresses, i18n_state
 
 
 @event_priority(-200)
 def on_post_build(config):
     if not i18n_state.all_languages_built(config):
         return
-    homes = {code: "/" + i18n_state.prefix(config, code) for code in i18n_state.languages(config)}
+    where = addresses.from_mkdocs(config)
+    homes = {code: where.home(code) for code in where.codes}
     (Path(config.site_dir) / "languages.json").write_text(json.dumps(homes, indent=1), encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from portal import docs_model, i18n_state, site_config, translations
+from portal import addresses, docs_model, i18n_state, site_config, translations
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -35,7 +35,8 @@ def on_page_markdown(markdown, page, config, files):
     ui = config.extra["ui"]
     # An absolute URL: a relative one to another language's folder is not a doc link
     # MkDocs can validate in this language's build. scripts/check_links.py checks it.
-    link = config.site_url + site_config.page_path(name)
+    where = addresses.from_mkdocs(config)
+    link = where.url(where.page(default, name))
     notice = (f'!!! warning "{ui["outdated_title"]}"\n'
               f'    {ui["outdated_text"]} [{ui["outdated_link"]}]({link}){{ hreflang="{default}" }}\n\n')
     return notice + markdown

@@ -12,7 +12,7 @@ hooks/text_direction.py also puts it on <html>.
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import i18n_state, locales
+from portal import addresses, i18n_state, locales
 from portal.dates import local_date
 
 
@@ -29,7 +29,7 @@ def on_config(config):
     config.extra["ui"] = data[lang]["ui"]
     # every language's strings, for the language banner and the language names
     config.extra["ui_all"] = {code: data[code]["ui"] for code in langs}
-    config.extra["lang_prefix"] = i18n_state.prefix(config, lang)
+    config.extra["lang_prefix"] = addresses.from_mkdocs(config).prefix(lang)  # templates: the language's home
     config.extra["lang_code"] = lang
     config.extra["default_lang"] = default
     config.site_name = config.extra["ui"]["site_name"]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal import docs_model, site_config
+from portal import addresses, docs_model
 
 ALIAS = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 GENERATED = ("translation-status/",)  # pages the build writes that have no Markdown file
@@ -27,21 +27,16 @@ class Alias:
     where: str  # "docs/fi/aftercare.md:19"
 
 
-def page_url(prefix: str, name: str) -> str:
-    """The address of docs/<lang>/<name>: "/fi/aftercare/", "/fi/" for index.md."""
-    return "/" + prefix + site_config.page_path(name)
-
-
 def collect(docs_dir: Path, codes: list[str], default: str, label=lambda p: p.as_posix()) -> tuple[dict[str, Alias], list[str]]:
     """({alias: Alias}, problems) for every page of every language."""
-    prefix = {code: "" if code == default else f"{code}/" for code in codes}
+    site = addresses.Addresses(default, tuple(codes))
     pages: dict[str, str] = {}  # address -> the file shown there
     own = {code: {name for _, name, _ in docs_model.iter_pages(docs_dir, [code])} for code in codes}
     for code in codes:
         for name in sorted(own[code] | own[default]):
             shown = code if name in own[code] else default
             note = "" if shown == code else f" (shown under /{code}/ as a fallback)"
-            pages[page_url(prefix[code], name)] = f"{label(docs_dir / shown / name)}{note}"
+            pages[site.page(code, name)] = f"{label(docs_dir / shown / name)}{note}"
     for generated in GENERATED:
         pages["/" + generated] = "a page the build writes"
     aliases: dict[str, Alias] = {}
@@ -54,23 +49,23 @@ def collect(docs_dir: Path, codes: list[str], default: str, label=lambda p: p.as
                 continue  # the content lint reports the front matter
             if "aliases" not in meta:
                 continue
-            where = f"{label(path)}:{lines.get('aliases', 1)}"
+            place = f"{label(path)}:{lines.get('aliases', 1)}"
             listed = meta["aliases"]
             if not isinstance(listed, list):
-                problems.append(f"{where}: aliases must be a list, like aliases: [/fi/jalkihuolto/]")
+                problems.append(f"{place}: aliases must be a list, like aliases: [/fi/jalkihuolto/]")
                 continue
-            lang_prefix = "/" + prefix[code]
+            lang_prefix = site.home(code)
             for alias in map(str, listed):
                 if not ALIAS.match(alias):
-                    problems.append(f"{where}: alias '{alias}' must look like /eftervard/: lower-case a-z, 0-9 "
+                    problems.append(f"{place}: alias '{alias}' must look like /eftervard/: lower-case a-z, 0-9 "
                                     f"and hyphens, with a slash at both ends")
                 elif lang_prefix != "/" and not alias.startswith(lang_prefix):
-                    problems.append(f"{where}: alias '{alias}' of a '{code}' page must start with {lang_prefix}")
+                    problems.append(f"{place}: alias '{alias}' of a '{code}' page must start with {lang_prefix}")
                 elif alias in pages:
-                    problems.append(f"{where}: alias '{alias}' is the address of the page {pages[alias]}; "
+                    problems.append(f"{place}: alias '{alias}' is the address of the page {pages[alias]}; "
                                     f"choose another")
                 elif alias in aliases:
-                    problems.append(f"{where}: alias '{alias}' is already used by {aliases[alias].where}")
+                    problems.append(f"{place}: alias '{alias}' is already used by {aliases[alias].where}")
                 else:
-                    aliases[alias] = Alias(alias, page_url(prefix[code], name), code, where)
+                    aliases[alias] = Alias(alias, site.page(code, name), code, place)
     return aliases, problems

@@ -7,11 +7,10 @@ whole multi-language build has finished.
 """
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portal import locales, site_config
+from portal import addresses, locales
 
 
 def i18n(config: MkDocsConfig):
@@ -28,11 +27,6 @@ def default_language(config: MkDocsConfig) -> str:
 
 def languages(config: MkDocsConfig) -> list[str]:
     return list(i18n(config).build_languages)
-
-
-def prefix(config: MkDocsConfig, lang: str) -> str:
-    """The URL path prefix of a language: '' for the default, 'fi/' for Finnish."""
-    return site_config.url_prefix(lang, default_language(config))
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -56,24 +50,31 @@ def all_languages_built(config: MkDocsConfig) -> bool:
     return not i18n(config).building
 
 
+def nav_files(config: MkDocsConfig) -> list[str]:
+    """The docs files of the live config's nav, in order ("index.md", "easy/aftercare.md")."""
+    def walk(items):
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                yield value
+    return list(walk(config.nav))
+
+
 def page_name(page, lang: str) -> str:
     """The page's file inside its language folder: 'aftercare.md' for 'fi/aftercare.md'."""
     src = page.file.src_uri
     return src[len(lang) + 1:] if src.startswith(f"{lang}/") else src
 
 
-def site_path(config: MkDocsConfig) -> str:
-    """The URL path the site is served under ('/' for https://example.org/)."""
-    return urlparse(config.site_url or "/").path or "/"
-
-
 def full_language_targets(config: MkDocsConfig, name: str) -> list[dict]:
     """Page `name` (docs file name) in every full language that has it, for notices:
     [{"code": "fi", "name": "Suomi", "href": "/fi/aftercare/"}, ...]
     (overrides/partials/language-links.html renders them)."""
-    slug = site_config.page_path(name)
     names = config.extra["ui_all"]
-    return [{"code": code, "name": names[code]["language_name"], "href": site_path(config) + prefix(config, code) + slug}
+    where = addresses.from_mkdocs(config)
+    return [{"code": code, "name": names[code]["language_name"], "href": where.href(where.page(code, name))}
             for code in languages(config)
             if locales.coverage(code, locales_dir(config)) == "full" and (Path(config.docs_dir) / code / name).is_file()]
 

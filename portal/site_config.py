@@ -2,8 +2,9 @@
 
 Shared by the checks in scripts/, the hooks and the tests, so that none of them needs
 MkDocs' internals (Material is end-of-life in May 2027; these keep working on docs/ and
-site/). The language model (code, name, coverage, direction, URL prefix) is built here
-once, from mkdocs.yml and locales/<code>.yml.
+site/). The language model (code, name, coverage, direction) is built here once, from
+mkdocs.yml and locales/<code>.yml; addresses are portal/addresses.py's rule
+(`SiteConfig.addresses`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from portal import locales
+from portal import addresses, locales
 
 
 class _Loader(yaml.SafeLoader):
@@ -34,21 +35,6 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def page_path(name: str) -> str:
-    """The address of a docs file inside its language: "aftercare.md" -> "aftercare/",
-    "easy/aftercare.md" -> "easy/aftercare/", "index.md" -> "", "easy/index.md" -> "easy/"
-    (use_directory_urls: a folder's index page is served at the folder's address)."""
-    slug = name[:-3]
-    if slug == "index":
-        return ""
-    return slug[:-len("index")] if slug.endswith("/index") else slug + "/"
-
-
-def url_prefix(code: str, default: str) -> str:
-    """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
-    return "" if code == default else f"{code}/"
-
-
 @dataclass
 class Language:
     code: str
@@ -56,10 +42,6 @@ class Language:
     default: bool = False
     full: bool = True  # a full language must have every page; a partial one extra.partial_pages
     direction: str = locales.DEFAULT_DIRECTION
-
-    @property
-    def prefix(self) -> str:
-        return "" if self.default else url_prefix(self.code, "")
 
 
 @dataclass
@@ -88,9 +70,10 @@ class SiteConfig:
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
 
-    def prefix(self, code: str) -> str:
-        """URL and site/ path prefix of a language: '' for the default, 'fi/' otherwise."""
-        return self.language(code).prefix
+    @property
+    def addresses(self) -> addresses.Addresses:
+        """The site's addresses (portal/addresses.py): pages, sections, homes, built files."""
+        return addresses.from_site_config(self)
 
     @property
     def locales_dir(self) -> Path:

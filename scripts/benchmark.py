@@ -221,7 +221,7 @@ def first_view(browser, base: str, path: str) -> View:
                 [v.get("url", "") for v in network.values()])
 
 
-def search_cost(browser, base: str, code: str, prefix: str, queries: list[str]) -> dict:
+def search_cost(browser, base: str, code: str, home: str, queries: list[str]) -> dict:
     """Search on the language's home page: what loads before it is opened, and the bytes
     transferred (compressed, headers included) by opening it and a first query, then by a
     second query (tests/search_queries.yml, the language's first two)."""
@@ -234,7 +234,7 @@ def search_cost(browser, base: str, code: str, prefix: str, queries: list[str]) 
     # search may fetch from a Worker), which a CDP session on the page does not.
     finished: list = []
     context.on("requestfinished", lambda request: finished.append(request))
-    page.goto(base + prefix, wait_until="load")
+    page.goto(base.rstrip("/") + home, wait_until="load")
     page.wait_for_load_state("networkidle")
     before = [r.url for r in finished if SEARCH_FILES.search(r.url)]
 
@@ -269,9 +269,9 @@ def measure_search(site: Path) -> tuple[dict[str, dict], dict]:
     queries = search_recall.load_queries()
     with local_nginx.serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=local_nginx.CHROMIUM_ARGS)
-        cost = {code: search_cost(browser, base, code, settings.prefix(code), [q["q"] for q in queries[code][:2]])
+        cost = {code: search_cost(browser, base, code, settings.addresses.home(code), [q["q"] for q in queries[code][:2]])
                 for code in settings.codes}
-        recall = search_recall.run(base, browser, queries, default=settings.codes[0])
+        recall = search_recall.run(base, browser, settings, queries)
         browser.close()
     return cost, recall
 

@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from portal import addresses, docs_model, site_config
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
 TOP = 3
@@ -43,16 +45,14 @@ def load_queries(path: Path = QUERIES) -> dict[str, list[dict]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def page_of(url: str, prefix: str) -> str:
-    """'placement' for http://host/fi/placement/#x with prefix 'fi/'; 'index' for /fi/;
-    'easy/placement' for the easy-language version of a page, 'easy/index' for /fi/easy/."""
-    path = urlparse(url).path.lstrip("/")
-    if prefix and path.startswith(prefix):
-        path = path[len(prefix):]
-    path = path.strip("/")
-    if path == "easy":
-        return "easy/index"
-    return path or "index"
+def page_of(url: str, where: addresses.Addresses, names: list[str]) -> str:
+    """The page a result's address is: 'placement' for http://host/fi/placement/#x; 'index'
+    for /fi/; 'easy/placement' for the easy-language version of a page, 'easy/index' for
+    /fi/easy/ (names: the docs files of the language; the address rule is
+    portal/addresses.py's). An address of no page is given as it is."""
+    lang, _, _ = where.split(urlparse(url).path)
+    path = urlparse(url).path
+    return next((name[:-3] for name in names if where.page(lang, name) == path), path)
 
 
 def is_hit(got: str, wanted: str) -> bool:
@@ -98,20 +98,21 @@ def search(page, query: str, timeout: int = 10000) -> list[str]:
     return page.evaluate(PAGES)
 
 
-def run(base_url: str, browser, queries: dict[str, list[dict]] | None = None,
-        default: str = "sv") -> dict[str, LanguageRecall]:
+def run(base_url: str, browser, config: site_config.SiteConfig,
+        queries: dict[str, list[dict]] | None = None) -> dict[str, LanguageRecall]:
     """Recall at 3 per language, one browser page per language."""
     queries = queries if queries is not None else load_queries()
+    where = config.addresses
     out = {}
     for lang, items in queries.items():
-        prefix = "" if lang == default else f"{lang}/"
+        names = [name for _, name, _ in docs_model.iter_pages(config.docs_dir, [lang])]
         context = browser.new_context(locale=f"{lang}-FI")
         page = context.new_page()
-        page.goto(base_url + prefix)
+        page.goto(base_url.rstrip("/") + where.home(lang))
         open_search(page)
         result = LanguageRecall(lang)
         for item in items:
-            got = [page_of(u, prefix) for u in search(page, item["q"])[:TOP]]
+            got = [page_of(u, where, names) for u in search(page, item["q"])[:TOP]]
             if any(is_hit(g, item["page"]) for g in got):
                 result.found += 1
             else:
@@ -151,7 +152,8 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = launch(p)
-            results = run(f"http://127.0.0.1:{httpd.server_address[1]}/", browser)
+            results = run(f"http://127.0.0.1:{httpd.server_address[1]}/", browser,
+                          site_config.load(ROOT / "mkdocs.yml"))
             browser.close()
     finally:
         httpd.shutdown()

@@ -36,19 +36,12 @@ def built_pages(site: Path, config) -> dict[str, list[Path]]:
     return out
 
 
-def name_slug(name: str) -> str:
-    """The address of a docs file inside its language: 'aftercare' for 'aftercare.md',
-    'easy/aftercare' for 'easy/aftercare.md', 'easy' for 'easy/index.md', '' for 'index.md'."""
-    return name[:-3].removesuffix("index").rstrip("/")
-
-
-def page_slug(site: Path, page: Path, config) -> str:
-    """'aftercare' for site/fi/aftercare/index.html, '' for a home page."""
-    rel = page.parent.relative_to(site).as_posix()
-    for code in config.codes:
-        if code != config.default and (rel == code or rel.startswith(f"{code}/")):
-            rel = rel[len(code):].lstrip("/")
-    return "" if rel == "." else rel
+def written_in(config, code: str) -> dict[str, str]:
+    """{address: docs file name} of the pages written in a language (not its fallbacks)."""
+    where = config.addresses
+    folder = config.docs_dir / code
+    return {where.page(code, path.relative_to(folder).as_posix()): path.relative_to(folder).as_posix()
+            for path in sorted(folder.rglob("*.md"))}
 
 
 def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None) -> Path:

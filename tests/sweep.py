@@ -251,7 +251,7 @@ def every_page(site: Path, config) -> list[tuple[str, str]]:
         else:
             lang = next((c for c in others if path.startswith(f"{c}/")), config.default)
         out.append((path, lang))
-    out += [(f"{config.prefix(code)}nope/", code) for code in config.codes]  # the 404 pages
+    out += [(config.addresses.home(code).lstrip("/") + "nope/", code) for code in config.codes]  # the 404 pages
     return out
 
 

@@ -83,7 +83,7 @@ class EveryReaderPage(EveryPage):
 
     def test_has_its_pages_and_its_404(self, sweep, config):
         paths = [v.path for v in sweep.of(self.lang)]
-        assert f"{config.prefix(self.lang)}nope/" in paths and len(paths) >= 7, paths
+        assert config.addresses.home(self.lang).lstrip("/") + "nope/" in paths and len(paths) >= 7, paths
 
 
 for _code in CODES:

@@ -21,8 +21,8 @@ TARGETS = [
 ]
 
 
-def prefix(lang):
-    return CONFIG.prefix(lang)
+def home(lang):
+    return CONFIG.addresses.home(lang)
 
 
 def situations(page):
@@ -42,13 +42,13 @@ def assert_on_first_screen(page, lang):
 @pytest.mark.parametrize("lang", CONFIG.codes)
 def test_situations_on_the_first_screen_lead_to_their_pages(server, page_factory, lang):
     page = page_factory(f"{lang}-FI", viewport=PHONE)
-    page.goto(server + prefix(lang))
+    page.goto(server.rstrip("/") + home(lang))
     page.wait_for_load_state("load")
     assert page.locator(".language-banner:visible").count() == 0
     assert_on_first_screen(page, lang)
     for (href, _), target in zip(situations(page), TARGETS):
         url = urljoin(page.url, href)
-        assert url == server + prefix(lang) + target, (lang, href)
+        assert url == server.rstrip("/") + home(lang) + target, (lang, href)
         with urllib.request.urlopen(url.split("#")[0]) as response:
             assert response.status == 200
             body = response.read().decode("utf-8")

@@ -7,23 +7,15 @@ from urllib.parse import urljoin, urlparse
 from portal import locales
 import pytest
 from portal import site_config
-from helpers import built_pages, heading_text, name_slug, page_slug, soup
+from helpers import built_pages, heading_text, soup, written_in
 from conftest import CONFIG
 
 
-def file_for(built_site, url_path: str):
-    """The built file a built_site-relative URL path resolves to."""
-    path = url_path.split("#")[0].lstrip("/")
-    target = built_site / path
-    return target / "index.html" if path == "" or path.endswith("/") else target
-
-
 def test_every_page_is_built_in_every_language(built_site, config):
-    pages = built_pages(built_site, config)
-    slugs = {code: sorted(page_slug(built_site, p, config) for p in found) for code, found in pages.items()}
-    expected = sorted(name_slug(f) for f in config.nav_files)
-    for code in config.codes:
-        assert slugs[code] == expected, f"{code}: pages differ from the nav"
+    where = config.addresses
+    for code, found in built_pages(built_site, config).items():
+        built = sorted(where.of_file(built_site, p) for p in found)
+        assert built == sorted(where.page(code, name) for name in config.nav_files), f"{code}: pages differ from the nav"
 
 
 def test_html_lang_and_site_name_follow_the_language(built_site, config):
@@ -37,35 +29,37 @@ def test_html_lang_and_site_name_follow_the_language(built_site, config):
     assert names["sv"] == "Barnskydd i Finland" and names["fi"] == "Lastensuojelu Suomessa"
 
 
-def test_navigation_titles_are_translated(built_site):
-    nav = {code: soup(built_site / prefix / "aftercare" / "index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
-           for code, prefix in (("sv", ""), ("fi", "fi"), ("en", "en"))}
+def test_navigation_titles_are_translated(built_site, config):
+    where = config.addresses
+    nav = {code: soup(where.file(built_site, where.page(code, "aftercare.md"))).select_one("nav.md-nav--primary")
+           .get_text(" ", strip=True) for code in ("sv", "fi", "en")}
     assert "Eftervård" in nav["sv"] and "Jälkihuolto" not in nav["sv"]
     assert "Jälkihuolto" in nav["fi"] and "Eftervård" not in nav["fi"]
     assert "Aftercare" in nav["en"] and "Eftervård" not in nav["en"]
 
 
 def test_switcher_links_go_to_the_same_page_in_each_language(built_site, config):
+    where = config.addresses
     for code, pages in built_pages(built_site, config).items():
         for page in pages:
-            slug = page_slug(built_site, page, config)
+            address = where.of_file(built_site, page)
             links = soup(page).select(".md-select__list a[data-lang-switch]")
             assert [a["data-lang-switch"] for a in links] == config.codes, page
-            page_url = "/" + page.parent.relative_to(built_site).as_posix().strip(".") + "/"
             for a in links:
                 target_lang = a["data-lang-switch"]
-                resolved = urlparse(urljoin("http://x" + page_url.replace("//", "/"), a["href"])).path
-                assert resolved == "/" + config.prefix(target_lang) + (slug + "/" if slug else ""), (page, a["href"])
-                assert file_for(built_site, resolved).is_file(), f"{page}: switcher target {resolved} is not built"
+                resolved = urlparse(urljoin("http://x" + address, a["href"])).path
+                assert resolved == where.in_language(address, target_lang), (page, a["href"])
+                assert where.file(built_site, resolved).is_file(), f"{page}: switcher target {resolved} is not built"
                 assert a["hreflang"] == target_lang and a["lang"] == target_lang
 
 
 def test_head_has_absolute_hreflang_alternates_and_x_default(built_site, config):
+    where = config.addresses
     for code, pages in built_pages(built_site, config).items():
         for page in pages:
-            slug = page_slug(built_site, page, config)
+            address = where.of_file(built_site, page)
             alternates = {l["hreflang"]: l["href"] for l in soup(page).select("head link[hreflang]")}
-            expected = {c: config.site_url + config.prefix(c) + (slug + "/" if slug else "") for c in config.codes}
+            expected = {c: where.url(where.in_language(address, c)) for c in config.codes}
             expected["x-default"] = expected[config.default]
             assert alternates == expected, page
 
@@ -88,15 +82,15 @@ def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
         assert sorted(l for l, _ in langs) == sorted(config.codes + ["x-default"]), block
         for _, href in langs:
             assert href.startswith(config.site_url)
-            assert file_for(built_site, href[len(config.site_url) - 1:]).is_file(), href
+            assert config.addresses.file(built_site, href[len(config.site_url) - 1:]).is_file(), href
 
 
 def own_pages(built_site, config, code):
     """The pages written in this language (not the fallback pages shown from Swedish)."""
+    own = written_in(config, code)
+
     def written(page):
-        slug = page_slug(built_site, page, config)
-        folder = config.docs_dir / code
-        return (folder / ((slug or "index") + ".md")).is_file() or (folder / slug / "index.md").is_file()
+        return config.addresses.of_file(built_site, page) in own
 
     return [p for p in built_pages(built_site, config)[code] if written(p)]
 
@@ -104,7 +98,8 @@ def own_pages(built_site, config, code):
 @pytest.mark.parametrize("code", CONFIG.codes)
 def test_each_language_has_its_own_search_index(built_site, config, code):
     # the language's own index (hooks/search_index.py): its stemmer, and its own pages only
-    index = json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    where = config.addresses
+    index = json.loads(where.file(built_site, where.home(code) + "search/search_index.json").read_text(encoding="utf-8"))
     stemmer = locales.load(code, CONFIG.locales_dir)["search"]
     assert index["config"]["lang"] == ([code] if stemmer != "exact" else ["en"])
     assert index["config"]["pipeline"] == ([] if stemmer == "exact" else ["stopWordFilter"])
@@ -113,21 +108,22 @@ def test_each_language_has_its_own_search_index(built_site, config, code):
 
 
 def test_pages_point_search_at_their_own_language(built_site, config):
+    where = config.addresses
     for code in config.codes:
-        page = built_site / config.prefix(code) / "aftercare" / "index.html"
-        settings = json.loads(soup(page).select_one("#__config").string)
-        assert urljoin(f"http://x/{config.prefix(code)}aftercare/", settings["base"]) == f"http://x/{config.prefix(code)}"
+        address = where.page(code, "aftercare.md")
+        settings = json.loads(soup(where.file(built_site, address)).select_one("#__config").string)
+        assert urljoin("http://x" + address, settings["base"]) == "http://x" + where.home(code)
 
 
 @pytest.mark.parametrize("code", CONFIG.codes)
 def test_each_language_has_its_own_404(built_site, config, code):
     title = locales.ui_strings(code, CONFIG.locales_dir)["not_found_title"]
-    page = soup(built_site / config.prefix(code) / "404.html")
+    page = soup(config.addresses.file(built_site, config.addresses.home(code) + "404.html"))
     assert page.html["lang"] == code
     assert page.html["dir"] == locales.load(code, CONFIG.locales_dir).get("direction", "ltr")
     assert page.select_one("h1").get_text(strip=True) == title
     home = page.select_one("article a")["href"]
-    assert home == "/" + config.prefix(code)
+    assert home == config.addresses.home(code)
 
 
 THIRD_PARTY = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)

@@ -150,11 +150,11 @@ def test_every_response_has_the_security_headers(nginx, built_site, config, kind
     other = next(c for c in config.codes if c != config.default)
     request = {
         "home": ("/", {}),
-        "page": (f"/{config.prefix(other)}aftercare/", {}),
+        "page": (config.addresses.page(other, "aftercare.md"), {}),
         "script": ("/" + next(a for a in hashed_assets(built_site) if a.endswith(".js")), {}),
         "stylesheet": ("/" + next(a for a in hashed_assets(built_site) if a.endswith(".css")), {}),
         "search index": ("/search/search_index.json", {}),
-        "404": (f"/{config.prefix(other)}nope/", {}),
+        "404": (config.addresses.home(other) + "nope/", {}),
         "unknown-prefix 404": ("/zz/nope/", {}),
         "301 redirect": (next(iter(redirects(built_site))), {}),
         "302 language": ("/", {"Accept-Language": other}),
@@ -262,7 +262,7 @@ def test_html_and_unhashed_files_are_cached_briefly(nginx, built_site, path, exp
 
 def not_found_cases():
     settings = CONFIG
-    cases = [(f"/{settings.prefix(c)}nope/", c) for c in settings.codes]
+    cases = [(settings.addresses.home(c) + "nope/", c) for c in settings.codes]
     cases += [("/zz/nope/", settings.default), ("/fi/assets/nope.js", "fi"), ("/nope.css", settings.default)]
     return cases
 
@@ -574,8 +574,8 @@ def test_the_csp_watch_catches_inline_code(browser, tmp_path):
     assert "script-src-elem blocked inline" in text
 
 
-def search_word(site: Path, prefix: str) -> str:
-    html = (site / prefix / "aftercare" / "index.html").read_text(encoding="utf-8")
+def search_word(site: Path, config, code: str) -> str:
+    html = config.addresses.file(site, config.addresses.page(code, "aftercare.md")).read_text(encoding="utf-8")
     title = re.search(r"<h1[^>]*>([^<]+)", html).group(1)
     return title.split()[0].lower()
 
@@ -584,11 +584,11 @@ def search_word(site: Path, prefix: str) -> str:
 def test_search_works_under_the_csp(nginx, built_site, browser, config, code):
     if code not in config.codes:
         pytest.skip(f"{code} is not built")
-    prefix = config.prefix(code)
+    home = config.addresses.home(code)
     page, problems = csp_page(browser, f"{code}-FI")
-    found = load_and_collect(page, problems, nginx + prefix)
+    found = load_and_collect(page, problems, nginx.rstrip("/") + home)
     page.keyboard.press("/")
-    page.keyboard.type(search_word(built_site, prefix))
+    page.keyboard.type(search_word(built_site, config, code))
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
     assert any("aftercare/" in (h or "") for h in hrefs), hrefs

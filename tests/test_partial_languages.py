@@ -5,16 +5,12 @@ import re
 from portal import locales
 import pytest
 from portal import site_config
-from helpers import built_pages, page_slug, soup
+from helpers import built_pages, soup, written_in
 from conftest import CONFIG
 
 PARTIAL = [lang.code for lang in CONFIG.languages if not lang.full]
 FULL = [lang.code for lang in CONFIG.languages if lang.full]
 RTL = [code for code in CONFIG.codes if locales.load(code, CONFIG.locales_dir).get("direction") == "rtl"]
-
-
-def own(code: str, slug: str) -> bool:
-    return (CONFIG.docs_dir / code / ((slug or "index") + ".md")).is_file()
 
 
 def test_the_site_has_the_six_partial_languages():
@@ -28,8 +24,9 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
     ui = locales.ui_strings(code, CONFIG.locales_dir)
     for name in config.partial_pages:
         assert (config.docs_dir / code / name).is_file(), f"docs/{code}/{name} is missing"
-        slug = "" if name == "index.md" else name[:-3]
-        page = soup(built_site / config.prefix(code) / slug / "index.html")
+        where = config.addresses
+        slug = where.page(code, name)
+        page = soup(where.file(built_site, slug))
         note = page.select_one(".translation-note")
         assert note is not None, f"{code}/{slug}: no translation note"
         assert note.select_one(".admonition-title").get_text(strip=True) == ui["translation_title"]
@@ -42,13 +39,14 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
         assert sorted(links) == sorted(FULL), f"{code}/{slug}: links to the full languages {links}"
         assert page.select_one('meta[name="robots"]') is None, f"{code}/{slug}: a translated page is not indexed"
         for lang, href in links.items():
-            assert href == "/" + config.prefix(lang) + (slug + "/" if slug else ""), href
+            assert href == where.page(lang, name), href
 
 
 @pytest.mark.parametrize("code", PARTIAL)
 def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(built_site, config, code):
     ui = locales.ui_strings(code, CONFIG.locales_dir)
-    fallbacks = [p for p in built_pages(built_site, config)[code] if not own(code, page_slug(built_site, p, config))]
+    own = written_in(config, code)
+    fallbacks = [p for p in built_pages(built_site, config)[code] if config.addresses.of_file(built_site, p) not in own]
     assert fallbacks, f"{code} has every page: nothing falls back"
     for path in fallbacks:
         page = soup(path)
@@ -64,7 +62,7 @@ def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(buil
 @pytest.mark.parametrize("code", PARTIAL)
 def test_interface_and_navigation_are_in_the_readers_language(built_site, config, code):
     data = locales.load(code, CONFIG.locales_dir)
-    page = soup(built_site / config.prefix(code) / "aftercare" / "index.html")
+    page = soup(config.addresses.file(built_site, config.addresses.page(code, "aftercare.md")))
     assert page.html["lang"] == code
     assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == data["ui"]["site_name"]
     nav = page.select_one("nav.md-nav--primary").get_text(" ", strip=True)
@@ -80,7 +78,8 @@ def test_interface_and_navigation_are_in_the_readers_language(built_site, config
 def test_glossary_tooltips_come_from_the_languages_own_glossary(built_site, config, code):
     if not (config.docs_dir / code / "glossary.md").is_file():
         pytest.skip(f"{code} has no glossary of its own")
-    titled = [a for a in soup(built_site / config.prefix(code) / "aftercare" / "index.html").select("article a[title]")
+    aftercare = config.addresses.file(built_site, config.addresses.page(code, "aftercare.md"))
+    titled = [a for a in soup(aftercare).select("article a[title]")
               if "glossary/#" in a["href"]]
     assert titled, f"{code}/aftercare: no glossary link with a tooltip"
     glossary = (config.docs_dir / code / "glossary.md").read_text(encoding="utf-8")
@@ -101,7 +100,7 @@ def test_rtl_pages_carry_dir_on_html_and_body(built_site, config, code):
 
 def test_ltr_pages_say_so_too(built_site, config):
     for code in (c for c in config.codes if c not in RTL):
-        page = soup(built_site / config.prefix(code) / "index.html")
+        page = soup(config.addresses.file(built_site, config.addresses.home(code)))
         assert page.html.get("dir") == "ltr" and page.body.get("dir") == "ltr", code
 
 

@@ -4,7 +4,7 @@ import re
 
 from portal import locales
 import pytest
-from helpers import QUICK_EXITS, built_pages, leave_by_quick_exit, name_slug, soup
+from helpers import QUICK_EXITS, built_pages, leave_by_quick_exit, soup
 from conftest import CONFIG
 
 
@@ -118,7 +118,7 @@ def test_safety_bar_on_every_page_in_every_language(built_site, config):
             assert exit_link["href"] == EXIT
             help_link = html.select_one(".safety-bar__help a")
             assert help_link.get_text(strip=True) == UI[lang]["help_now_call"], path
-            assert help_link["href"].endswith(f"{config.prefix(lang)}help-and-contacts/#emergency"), path
+            assert help_link["href"].endswith(config.addresses.page(lang, "help-and-contacts.md", "emergency")), path
 
 
 def neutral_site(page):
@@ -189,15 +189,15 @@ def test_links_for_letters_lists_every_page_and_section_in_every_language(built_
     for lang, prefix in LANGS:
         html = soup(built_site / prefix / "links-for-letters" / "index.html")
         hrefs = {a["href"] for a in html.select("article a")}
+        where = config.addresses
         for name in config.nav_files:
-            slug = name_slug(name) + "/" if name_slug(name) else ""
             for code in config.codes:
-                url = config.site_url + config.prefix(code) + slug
+                url = where.url(where.page(code, name))
                 if (config.docs_dir / code / name).is_file():
-                    assert url in hrefs, (lang, code, slug)
+                    assert url in hrefs, (lang, code, name)
                 else:  # an untranslated page of a partial language: no link to a fallback
-                    assert url not in hrefs, (lang, code, slug)
-        assert config.site_url + "fi/aftercare/#who-is-entitled" in hrefs
+                    assert url not in hrefs, (lang, code, name)
+        assert where.url(where.page("fi", "aftercare.md", "who-is-entitled")) in hrefs
         assert config.site_url + "aftercare/#who-is-entitled" in hrefs
 
 

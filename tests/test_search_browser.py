@@ -13,14 +13,12 @@ FULL, PARTIAL = 0.90, 0.80
 
 
 def own_language(path: str, code: str, config) -> bool:
-    prefix = "/" + config.prefix(code)
-    others = ["/" + config.prefix(c) for c in config.codes if c != code and config.prefix(c)]
-    return path.startswith(prefix) and not any(path.startswith(o) for o in others)
+    return config.addresses.split(path)[0] == code
 
 
 @pytest.fixture(scope="module")
 def recall(server, browser, config):
-    return search_recall.run(server, browser, default=config.default)
+    return search_recall.run(server, browser, config)
 
 
 def test_the_query_set_covers_every_language():
@@ -40,11 +38,11 @@ def test_recall_at_3(recall, config, code):
     assert result.recall >= wanted, f"{code}: recall at 3 {result.found}/{result.total}, below {wanted:.0%}:\n{misses}"
 
 
-def test_a_broken_search_is_caught(browser, server, tmp_path):
+def test_a_broken_search_is_caught(browser, server, config):
     # the recall runner fails when the expected page is not found: a query for a page
     # that does not exist scores 0
     broken = {"fi": [{"q": "huostaanotosta", "page": "no-such-page"}]}
-    result = search_recall.run(server, browser, broken)["fi"]
+    result = search_recall.run(server, browser, config, broken)["fi"]
     assert result.found == 0
     assert result.missed[0][:2] == ("huostaanotosta", "no-such-page")
     assert "placement" in result.missed[0][2]
@@ -61,7 +59,7 @@ def test_results_are_in_the_readers_language_only(server, page_factory, config, 
     if code not in config.codes:
         pytest.skip(f"{code} is not built")
     page = page_factory(f"{code}-FI")
-    page.goto(server + config.prefix(code))
+    page.goto(server.rstrip("/") + config.addresses.home(code))
     open_and_search(page, query)
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
     assert links, query
@@ -111,7 +109,7 @@ def test_search_loads_nothing_until_opened_then_only_the_readers_language(server
 
 def test_the_dialog_says_so_when_nothing_is_found(server, page_factory, config):
     page = page_factory("so-FI")
-    page.goto(server + config.prefix("so"))
+    page.goto(server.rstrip("/") + config.addresses.home("so"))
     open_and_search(page, "zzzzqx")
     none = yaml.safe_load((config.root / "locales" / "so.yml").read_text(encoding="utf-8"))
     meta = page.locator(".md-search-result__meta").inner_text()

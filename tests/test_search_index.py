@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from portal import search_sections
+from helpers import written_in
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
@@ -107,15 +108,14 @@ def test_every_synonym_is_for_a_glossary_entry_of_its_language():
 # ---------------------------------------------------------------- the built site
 
 def index_of(built_site, config, code):
-    return json.loads((built_site / config.prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    where = config.addresses
+    return json.loads(where.file(built_site, where.home(code) + "search/search_index.json").read_text(encoding="utf-8"))
 
 
 def test_each_language_has_its_own_index_of_only_its_own_pages(built_site, config):
     for code in config.codes:
-        prefix = "/" + config.prefix(code)
         pages = {doc["location"].split("#")[0] for doc in index_of(built_site, config, code)["docs"]}
-        own = {prefix + search_index.site_config.page_path(p.relative_to(config.docs_dir / code).as_posix())
-               for p in (config.docs_dir / code).rglob("*.md")}  # easy/ pages too
+        own = set(written_in(config, code))  # easy/ pages too
         # a partial language's other pages are shown from another language (fallback): not indexed
         assert pages == own, code
 

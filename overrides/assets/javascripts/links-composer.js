@@ -63,19 +63,22 @@
     });
     return codes;
   }
-  function qrPath(code, page, section, isShort) {
-    return "qr/" + code + "/" + page.id + (section ? "." + section : isShort ? ".short" : "") + ".svg";
+  function sectionOf(page, id) {
+    for (var i = 0; i < page.sections.length; i++) if (page.sections[i].id === id) return page.sections[i];
+    return null;
   }
+  // Every address and the file of its QR code come complete in the data (the build's
+  // portal/addresses.py): nothing here builds an address.
   function compose() {
     var page = currentPage();
-    var section = sectionSelect.value;
+    var section = sectionOf(page, sectionSelect.value);
     lines = chosen().map(function (code) {
       var lang = byCode[code];
       if (page.langs.indexOf(code) < 0) return { code: code, dir: lang.dir, text: lang.missing };
-      var isShort = !section && !!page.short[code];
-      var url = data.site + (isShort ? page.short[code] : data.prefix[code] + page.path + (section ? "#" + section : ""));
-      return { code: code, dir: lang.dir, label: lang.read_more + ": ", url: url,
-               qr: new URL(qrPath(code, page, section, isShort), src).href, name: lang.name };
+      var target = section ? section.at[code] : (page.short[code] || page.at[code]);
+      if (!target) return { code: code, dir: lang.dir, text: lang.missing };
+      return { code: code, dir: lang.dir, label: lang.read_more + ": ", url: target.url,
+               qr: new URL(target.qr, src).href, name: lang.name };
     });
     render(page);
   }
