@@ -225,6 +225,31 @@ def test_persian_termbase_keeps_out_the_misleading_renderings(tmp_path, line, te
     assert errors[0].startswith(f"docs/fa/aftercare.md:{text.count(chr(10))}: '{term}' is not used on this site; write ")
 
 
+@pytest.mark.parametrize("code,line,term", [
+    # perustoimeentulotuki as a "living allowance": reads as the housing allowance (asumistuki)
+    ("ru", "Только после этого можно получить базовое пособие на проживание (perustoimeentulotuki).",
+     "пособие на проживание"),
+    ("ru", "Kela решает вопрос о пособии на проживание.", "пособии на проживание"),
+    ("uk", "Лише після цього він може отримати базову допомогу на проживання (perustoimeentulotuki).",
+     "допомогу на проживання"),
+    ("uk", "Закон про допомогу на проживання.", "допомогу на проживання"),
+])
+def test_russian_and_ukrainian_termbases_name_basic_social_assistance(tmp_path, code, line, term):
+    for lang in ("sv", code):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+    (tmp_path / "docs" / "sv" / "aftercare.md").write_text(GOOD, encoding="utf-8")
+    text = TRANSLATED + "\n" + line + "\n"
+    (tmp_path / "docs" / code / "aftercare.md").write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True),
+                                     site_config.Language(code, code, full=False)])
+    errors = lint_content.lint(config, tmp_path, TODAY,
+                               termbase=lint_content.load_termbase([code], CONFIG.locales_dir)).errors
+    assert errors == [f"docs/{code}/aftercare.md:{text.count(chr(10))}: '{term}' is not used on this site; write "
+                      + lint_content.load_termbase([code], CONFIG.locales_dir)[code]["forbidden"][term]
+                      + " (or list it in 'allow_terms:' if the page discusses it on purpose)"]
+
+
 def test_persian_pages_keep_guardianship_and_family_terms_that_are_right():
     """The words the termbase leaves free: substitute care and foster family use
     جایگزین as an adjective (correct), and parents are still سرپرست قانونی (huoltaja)."""
