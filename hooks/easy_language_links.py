@@ -2,7 +2,8 @@
 
 An easy page lives at docs/<lang>/easy/<name>, beside the standard page docs/<lang>/<name>
 (docs/sv/easy/aftercare.md is the easy version of docs/sv/aftercare.md; easy/index.md,
-the list of easy pages, belongs to the home page). This hook:
+the list of easy pages, belongs to the home page; the rule is portal/easy_pages.py's, which
+the check of the easy pages' facts uses too). This hook:
 
 - puts a link to the easy version under the title of every standard page that has one,
   in the page's language (locales/<code>.yml ui.easy_link);
@@ -20,22 +21,12 @@ import re
 from pathlib import Path
 
 from portal import addresses, i18n_state
+from portal.easy_pages import counterpart, is_easy  # which page is whose easy version
 
-EASY = "easy/"
 TITLE_END = re.compile(r"</h1>")
 
 
 # Names
-
-def is_easy(name: str) -> bool:
-    """True for an easy page's file name inside its language folder ('easy/aftercare.md')."""
-    return name.startswith(EASY)
-
-
-def counterpart(name: str) -> str:
-    """The easy version of a standard page, or the standard page of an easy one."""
-    return name[len(EASY):] if is_easy(name) else EASY + name
-
 
 def url_path(config, lang: str, name: str) -> str:
     """Site path of page `name` in `lang`: '/fi/easy/aftercare/', '/easy/', '/en/'."""

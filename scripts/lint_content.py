@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal import docs_model, locales, site_config
+from portal.easy_pages import is_easy
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, locales/
 
@@ -61,7 +62,6 @@ LIX_TARGET = {"sv": 40, "fi": 55}
 # language: selkokieli and lättläst guidance ask for about 5-10 words a sentence, so the
 # average may be at most 10 (headings and list items count as sentences, as readers meet
 # them). The figures are reported for every easy page in --report.
-EASY_PREFIX = "easy/"
 EASY_LIX_TARGET = {"sv": 30, "en": 30, "fi": 45}
 EASY_MAX_WORDS = 10
 COLLAPSED = re.compile(r"^\s*\?\?\?")
@@ -277,7 +277,7 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
         check_terms(page, label, termbase, f)
         check_digits(page, label, f)
         check_unsafe(page, label, f)
-        if name.startswith(EASY_PREFIX):
+        if is_easy(name):
             check_easy(page, label, f)
             continue
         score, words = lix(page.body)

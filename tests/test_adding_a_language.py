@@ -71,6 +71,7 @@ def test_a_seventh_language_needs_only_its_entry_strings_and_pages(tmp_path):
     for step in (["-m", "mkdocs", "build", "-q"],
                  ["scripts/lint_content.py"],
                  ["scripts/check_translations.py"],
+                 ["scripts/check_easy_pages.py"],
                  ["scripts/check_links.py", "site"]):
         result = run(repo, *step)
         assert result.returncode == 0, f"{' '.join(step)} fails:\n{result.stdout}\n{result.stderr}"
