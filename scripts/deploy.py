@@ -3,8 +3,8 @@
 
 Usage (deploy/README.md):
     SITE_URL=https://HOST/ deploy.py deploy [--site BUILT_SITE]
-    SITE_URL=https://HOST/ deploy.py rollback
-    SITE_URL=https://HOST/ deploy.py check
+    deploy.py rollback          (the live release's address; SITE_URL may name it)
+    deploy.py check
 
 deploy    refuses without a real SITE_URL whose host is the server_name of the installed
           nginx site; builds (or takes --site, a site built by CI from this commit for
@@ -21,6 +21,10 @@ Layout under BASE (--base, $DEPLOY_BASE, default /srv/lastensuojelu):
     releases/<id>/site-maps.conf       its nginx maps (scripts/nginx_maps.py)
     releases/<id>/carried-assets.json  hashed assets of earlier releases kept in it, and when
                                        they left the live site
+    releases/<id>/published-addresses.yml
+                                       the ledger of published addresses of its commit: the
+                                       post-deploy check requests every one
+    releases/<id>/release.json         the SITE_URL it was built for (rollback and check use it)
     releases/.failed-<id>/, .rolled-back-<id>/
                                        releases that failed or were rolled back: never a
                                        rollback's target; kept for a look until pruned
@@ -50,7 +54,7 @@ import local_nginx
 import nginx_maps
 import post_deploy_check
 
-from portal import checks
+from portal import checks, published
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: development builds only
@@ -58,6 +62,7 @@ PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: deve
 NOT_REAL = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|localhost)$")
 HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")  # as deploy/nginx.conf caches for a year
 CARRIED = "carried-assets.json"
+RELEASE = "release.json"  # the address the release was built for: a rollback needs no SITE_URL
 
 
 class DeployError(Exception):
@@ -71,17 +76,28 @@ def say(message: str) -> None:
 # ---------------------------------------------------------------- the address
 
 def site_address(value: str | None) -> str:
-    """SITE_URL, refused unless it is a real https address at the root of a host."""
+    """SITE_URL, refused unless it is a real https address at the root of a host; the
+    refusal says what is wrong with it."""
     if not value:
         raise DeployError("SITE_URL is not set: a deploy needs the site's real address, like "
                           "SITE_URL=https://lastensuojelu.fi/ (canonical links, hreflang, the sitemap, the QR "
                           "codes and the links-for-letters page are built from it)")
     url = urlsplit(value)
-    if url.scheme != "https" or not url.hostname or url.path not in ("", "/") or url.query or url.fragment:
-        raise DeployError(f"SITE_URL={value}: must be the https address of the site's host, like "
-                          f"https://lastensuojelu.fi/ (deploy/nginx.conf serves the site at the root)")
+    example = "like https://lastensuojelu.fi/"
+    if url.scheme != "https":
+        raise DeployError(f"SITE_URL={value}: must start with https:// (the server sends every http request "
+                          f"to https, and the addresses in letters and QR codes must be the final ones), {example}")
+    if not url.hostname:
+        raise DeployError(f"SITE_URL={value}: has no host name, {example}")
+    if url.path not in ("", "/"):
+        raise DeployError(f"SITE_URL={value}: has the path {url.path}: the site is served at the root of its host "
+                          f"(deploy/nginx.conf), so give the host only, {example}")
+    if url.query or url.fragment:
+        raise DeployError(f"SITE_URL={value}: has a {'query' if url.query else 'fragment'}: give the host only, "
+                          f"{example}")
     if NOT_REAL.search(url.hostname):
-        raise DeployError(f"SITE_URL={value}: {url.hostname} is a placeholder, not the site's real address")
+        raise DeployError(f"SITE_URL={value}: {url.hostname} is a placeholder (mkdocs.yml's default for "
+                          f"development builds, or a reserved name), not the site's real address")
     return f"https://{url.netloc}/"
 
 
@@ -267,10 +283,17 @@ def go_live(base: Path, release: Path, server: Server) -> None:
 
 
 def live_check(url: str, release: Path) -> list[str]:
+    ledger = release / published.LEDGER
     try:
-        return post_deploy_check.check(url, release / "site")
+        return post_deploy_check.check(url, release / "site", ledger if ledger.is_file() else None)
     except OSError as e:
         return [f"{url}: no answer: {e}"]
+
+
+def recorded_address(release: Path | None) -> str | None:
+    """The SITE_URL a release was built for (release.json), if it says."""
+    path = release / RELEASE if release is not None else None
+    return json.loads(path.read_text(encoding="utf-8")).get("site_url") if path and path.is_file() else None
 
 
 def rollback(base: Path, server: Server, check_url: str | None, days: float) -> Path:
@@ -298,6 +321,8 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
     try:
         build_and_check(staging / "site", site_url, prebuilt, mkdocs_config)
         write_maps(staging)
+        shutil.copy2(checks.ROOT / published.LEDGER, staging / published.LEDGER)
+        (staging / RELEASE).write_text(json.dumps({"site_url": site_url}) + "\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -321,7 +346,11 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
         carry_assets(release, live, days)
         go_live(base, live, server)
         set_aside(release, "failed")
-        raise DeployError(f"the post-deploy check of {check_url} failed; rolled back to {live.name}:\n{why}")
+        again = live_check(check_url, live)
+        after = (f"the release rolled back to passes the check" if not again else
+                 "the release rolled back to fails the check too:\n" + "\n".join(again))
+        raise DeployError(f"the post-deploy check of {check_url} failed; rolled back to {live.name}:\n{why}\n"
+                          f"{after}")
     say(f"post-deploy check of {check_url}: ok")
     prune(base, keep)
     return release
@@ -361,7 +390,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     server = Server(args.nginx)
     try:
-        site_url = site_address(env.get("SITE_URL"))
+        given = env.get("SITE_URL")
+        if args.command != "deploy" and not given:  # rollback and check: the live release's own address
+            given = recorded_address(current(args.base))
+            if not given:
+                raise DeployError(f"{args.base}: the live release does not say its address (release.json): "
+                                  f"give SITE_URL=https://<host>/")
+        site_url = site_address(given)
         check_server_name(args.server_conf, urlsplit(site_url).hostname)
         check_url = args.check_url or site_url
         with locked(args.base):

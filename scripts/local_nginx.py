@@ -234,14 +234,62 @@ def _exit_on_sigterm(signum, frame):
     raise SystemExit(128 + signum)  # unwinds serve(): nginx stopped, temporary folder removed
 
 
-if __name__ == "__main__":  # serve site/ (or a given directory) until Ctrl-C or SIGTERM
-    import sys
+def seed(base: Path, site: Path) -> None:
+    """A first release in an empty deploy base (as a server has after its first deploy):
+    a copy of `site` with its maps, and `current` pointing at it."""
+    import deploy  # beside this script
 
+    release = base / "releases" / "00000000T000000.000000Z-first"
+    shutil.copytree(site, release / "site")
+    (release / "site-maps.conf").write_text(nginx_maps.from_site(release / "site"), encoding="utf-8")
+    (release / deploy.RELEASE).write_text(f'{{"site_url": "https://{TRY_HOST}/"}}\n', encoding="utf-8")
+    deploy.switch(base, release)
+
+
+TRY_HOST = "lastensuojelu.test"  # a reserved name (RFC 6761) that deploy.py accepts as a host
+
+
+def main(argv: list[str]) -> None:
+    """Serve site/ (or a given directory) until Ctrl-C or SIGTERM; with --live BASE, serve a
+    deploy base as the server does and print the deploy command that deploys to it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.split(";")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--live", type=Path, metavar="BASE",
+                        help="serve BASE/current as a server does (a first release from SITE if BASE is empty)")
+    args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    with serve(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")) as base:
+    if args.live is not None:
+        base = args.live.absolute()
+        if not (base / "current").is_symlink():
+            seed(base, args.site)
+        with serve(live=base, server_name=TRY_HOST) as url:
+            conf = url.prefix / "conf" / "sites-enabled" / "lastensuojelu.conf"
+            nginx = " ".join(url.command)
+            print(f"serving {base}/current through deploy/nginx.conf at {url}\n"
+                  f"deploy to it (another shell, in the checkout):\n"
+                  f"  SITE_URL=https://{TRY_HOST}/ .venv/bin/python scripts/deploy.py deploy --base {base} "
+                  f"--nginx '{nginx}' --server-conf {conf} --check-url {url}\n"
+                  f"and back:\n"
+                  f"  .venv/bin/python scripts/deploy.py rollback --base {base} --nginx '{nginx}' "
+                  f"--server-conf {conf} --check-url {url}", flush=True)
+            _wait()
+        return
+    with serve(args.site) as base:
         print(f"serving through deploy/nginx.conf at {base} (plain HTTP server on port {base.http_port})",
               flush=True)
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            pass
+        _wait()
+
+
+def _wait() -> None:
+    try:
+        signal.pause()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

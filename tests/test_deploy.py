@@ -252,6 +252,40 @@ def test_a_release_that_fails_the_post_deploy_check_is_rolled_back(live, release
     assert deploy.previous(live.base) not in failed
 
 
+def test_a_release_that_loses_a_published_address_is_rolled_back_and_the_old_one_checked(
+        live, release_site, site_url, no_checks, tmp_path, capsys):
+    """No check before the switch (no_checks): the live check finds the short address gone."""
+    before = deploy.current(live.base)
+    lost = new_build(release_site, "lost", tmp_path / "lost")
+    redirects = json.loads((lost / "redirects.json").read_text(encoding="utf-8"))
+    del redirects["/fi/jalkihuolto/"]
+    (lost / "redirects.json").write_text(json.dumps(redirects), encoding="utf-8")
+    shutil.rmtree(lost / "fi" / "jalkihuolto")
+    assert deploy.main(live.args("deploy", "--site", str(lost))) == 1
+    err = capsys.readouterr().err
+    assert f"the post-deploy check of {live.url} failed; rolled back to {before.name}" in err
+    assert "/fi/jalkihuolto/: published, but this release has no redirect for it (404 to nowhere)" in err
+    assert err.rstrip().endswith("the release rolled back to passes the check")
+    assert deploy.current(live.base) == before
+
+
+def test_rollback_and_check_need_no_site_url(live, tmp_path, monkeypatch, capsys):
+    """The live release says the address it was built for (release.json)."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    base = tmp_path / "srv"
+    release = base / "releases" / "r1"
+    shutil.copytree(deploy.current(live.base) / "site", release / "site")
+    args = live.args("check")
+    args[args.index("--base") + 1] = str(base)
+    deploy.switch(base, release)
+    assert deploy.main(args) == 1
+    assert f"{base}: the live release does not say its address (release.json): give SITE_URL=https://<host>/" \
+        in capsys.readouterr().err
+    (release / deploy.RELEASE).write_text(json.dumps({"site_url": ADDRESS}), encoding="utf-8")
+    assert deploy.main(args) == 0, capsys.readouterr().err
+    assert f"post-deploy check of {live.url} (r1): ok" in capsys.readouterr().out
+
+
 def test_a_failing_build_deploys_nothing(live, site_url, no_checks, tmp_path, capsys):
     before, releases = deploy.current(live.base), deploy.releases(live.base)
     config = tmp_path / "mkdocs.yml"
@@ -282,10 +316,13 @@ def test_failing_checks_deploy_nothing(live, release_site, site_url, tmp_path, c
 
 @pytest.mark.parametrize("value, complaint", [
     (None, "SITE_URL is not set: a deploy needs the site's real address"),
-    ("https://lastensuojelu.example.org/", "lastensuojelu.example.org is a placeholder, not the site's real address"),
+    ("https://lastensuojelu.example.org/", "lastensuojelu.example.org is a placeholder (mkdocs.yml's default for "
+                                          "development builds, or a reserved name), not the site's real address"),
     ("https://www.example.com/", "www.example.com is a placeholder"),
-    ("http://lastensuojelu.test/", "must be the https address of the site's host"),
-    ("https://lastensuojelu.test/portal/", "must be the https address of the site's host"),
+    ("http://lastensuojelu.test/", "SITE_URL=http://lastensuojelu.test/: must start with https://"),
+    ("https://lastensuojelu.test/portal/", "SITE_URL=https://lastensuojelu.test/portal/: has the path /portal/: the "
+                                          "site is served at the root of its host"),
+    ("https://lastensuojelu.test/?x=1", "has a query: give the host only"),
 ])
 def test_a_deploy_without_a_real_address_is_refused(monkeypatch, tmp_path, capsys, value, complaint):
     if value is None:
@@ -366,10 +403,29 @@ def test_the_post_deploy_check_names_each_problem(live, tmp_path):
     redirects[old] = "/fi/"
     (expected / "redirects.json").write_text(json.dumps(redirects), encoding="utf-8")
     (expected / "uk" / "404.html").write_text("<html lang=\"uk\">", encoding="utf-8")
+    stale = expected / "ru" / "placement" / "index.html"  # a fallback page: no sample would have had it
+    stale.write_bytes(stale.read_bytes().replace(b"</body>", b"<!-- changed in this release --></body>"))
     assert post_deploy_check.check(live.url, expected) == [
         f"/en/: the server sent a different page than this release's {expected}/en/index.html",
-        f"/uk/deploy-check-no-such-page/: not the uk 404 page of this release ({expected}/uk/404.html)",
+        f"/ru/placement/: the server sent a different page than this release's {expected}/ru/placement/index.html",
         f"{old}: 301 to {new}, expected 301 to /fi/",
+        f"/uk/deploy-check-no-such-page/: not the uk 404 page of this release ({expected}/uk/404.html)",
+    ]
+
+
+def test_the_post_deploy_check_requests_every_published_address(live, tmp_path):
+    """The release's ledger: a short address the server does not redirect, a page it does
+    not serve and a section id not on its page are each named."""
+    site = deploy.current(live.base) / "site"
+    ledger = tmp_path / "published-addresses.yml"
+    ledger.write_text("pages:\n- /fi/aftercare/\n- /fi/no-such-page/\nsections:\n- /fi/aftercare/#who-is-entitled\n"
+                      "- /fi/aftercare/#no-such-section\naliases:\n- /fi/jalkihuolto/\n- /fi/ei-lyhytta/\n",
+                      encoding="utf-8")
+    problems = post_deploy_check.check(live.url, site, ledger)
+    assert problems == [
+        "/fi/ei-lyhytta/: published, but this release has no redirect for it (404 to nowhere)",
+        "/fi/no-such-page/: published, but this release has no such page",
+        "/fi/aftercare/#no-such-section: published, but #no-such-section is not on the page in this release",
     ]
 
 
