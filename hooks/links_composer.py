@@ -7,8 +7,10 @@ it with one button and shows a QR code of each address for a paper letter.
 Where the page has `<!-- links-for-letters -->` (hooks/links_for_letters.py turns it into
 the full list, which stays as the fallback without JavaScript), this hook puts the
 composer's form before the list: overrides/partials/links-composer.html, in the reader's
-language, hidden until assets/javascripts/links-composer.js shows it. The script reads one
-JSON file the build writes, assets/letters/links.<hash>.json: every page in nav order with
+language, with the list of pages to choose from, hidden until
+assets/javascripts/links-composer.js shows it. When the composer is first used (focus or
+touch), the script reads one JSON file the build writes (so the page's first view does not
+carry it), assets/letters/links.<hash>.json: every page in nav order with
 its title, sections and address in each language that has it, its short address (the first
 front-matter `aliases:` entry of that language's page), and each language's "Read more" and
 "not in this language" phrases. Every address in it is complete, from portal/addresses.py,
@@ -34,7 +36,7 @@ LIST_MARKER = "<!-- links-for-letters -->"
 MARKER = "<!-- links-composer -->"
 DATA_DIR = "assets/letters"
 
-_data: dict[tuple, tuple[str, bytes, dict]] = {}  # one build's data, shared by its languages
+_data: dict[tuple, tuple[str, bytes, dict, list]] = {}  # one build's data, shared by its languages
 _qr: dict[str, str] = {}  # address -> SVG, kept across rebuilds of `mkdocs serve`
 _wanted: set[str] = set()  # site dirs whose build showed the composer
 
@@ -84,8 +86,8 @@ def address_of(where: addresses.Addresses, address: str, qr: dict[str, str], cod
     return {"url": url, "qr": file}
 
 
-def build_data(config) -> tuple[str, bytes, dict]:
-    """(URL of the JSON under the site, its bytes, {QR file: address}) for this build.
+def build_data(config) -> tuple[str, bytes, dict, list]:
+    """(URL of the JSON under the site, its bytes, {QR file: address}, its pages) for this build.
 
     Every address in it is complete (portal/addresses.py): the script never builds one."""
     docs = Path(config.docs_dir)
@@ -132,8 +134,19 @@ def build_data(config) -> tuple[str, bytes, dict]:
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     url = f"{DATA_DIR}/links.{hashlib.sha256(data).hexdigest()[:8]}.json"
     _data.clear()
-    _data[key] = (url, data, qr)
+    _data[key] = (url, data, qr, pages)
     return _data[key]
+
+
+def page_choices(pages: list[dict], lang: str, default: str) -> list[dict]:
+    """The composer's page list in the reader's language (a page it lacks: the title in the
+    default language, marked with its lang), rendered in the page so that the data file
+    loads only when the composer is used."""
+    out = []
+    for page in pages:
+        code = lang if lang in page["title"] else default if default in page["title"] else next(iter(page["title"]))
+        out.append({"id": page["id"], "title": page["title"][code], "lang": None if code == lang else code})
+    return out
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -146,7 +159,7 @@ def on_page_content(content, page, config, files):
     if MARKER not in content:
         return content
     lang = i18n_state.current_language(config)
-    url, _, _ = build_data(config)
+    url, _, _, pages = build_data(config)
     ui = config.extra["ui"]
     strings = {k[len("composer_"):]: v for k, v in ui.items() if k.startswith("composer_")}
     # The family's languages to start with: Finnish and Swedish, the page's language first.
@@ -155,6 +168,7 @@ def on_page_content(content, page, config, files):
     html = config.theme.get_env().get_template("partials/links-composer.html").render(
         ui=ui, strings=strings, lang=lang, direction=config.extra.get("lang_direction", "ltr"),
         src=get_relative_url(url, page.url), defaults=defaults,
+        pages=page_choices(pages, lang, i18n_state.default_language(config)),
         languages=[{"code": c, "name": config.extra["ui_all"][c]["language_name"]}
                    for c in i18n_state.languages(config)])
     return content.replace(MARKER, html)
@@ -166,7 +180,7 @@ def on_post_build(config):
     if not i18n_state.all_languages_built(config) or str(site) not in _wanted:
         return
     _wanted.discard(str(site))
-    url, data, qr = build_data(config)
+    url, data, qr, _ = build_data(config)
     target = site / url
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)

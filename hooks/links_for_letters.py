@@ -21,6 +21,7 @@ def on_page_markdown(markdown, page, config, files):
     where = addresses.from_mkdocs(config)
     names = config.extra["ui_all"]
     docs = Path(config.docs_dir)
+    whole = config.extra["ui"]["composer_whole_page"]
     out = []
     for name in i18n_state.nav_files(config):
         own = docs / lang / name
@@ -30,13 +31,14 @@ def on_page_markdown(markdown, page, config, files):
         has = [code for code in where.codes if (docs / code / name).is_file()]
         anchor = "page-" + (addresses.page_path(name).rstrip("/").replace("/", "-") or "home")
         out.append(f"### {doc.meta.get('title') or name} {{#{anchor}}}\n")
-        out += [f"- {names[code]['language_name']}: <{where.url(where.page(code, name))}>" for code in has]
-        sections = addresses.offered_sections(doc.headings)
-        if sections:
-            out.append("")
-            for h in sections:
-                per_lang = " · ".join(f"[{names[c]['language_name']}]({where.url(where.page(c, name, h.id))})"
-                                      for c in has)
-                out.append(f"    - {h.text} (`#{h.id}`): {per_lang}")
+
+        def links(section=None):
+            return " · ".join(f"[{names[c]['language_name']}]({where.url(where.page(c, name, section))})"
+                              f"{{ lang={c} hreflang={c} }}" for c in has)
+        # one line for the page and one per section, each with its address in every
+        # language that has the page (the language names as link text: the composer above
+        # shows the addresses themselves)
+        out.append(f"- {whole}: {links()}")
+        out += [f"- {h.text} (`#{h.id}`): {links(h.id)}" for h in addresses.offered_sections(doc.headings)]
         out.append("")
     return markdown.replace(MARKER, "\n".join(out))

@@ -38,7 +38,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal import site_config
+from portal import checks, site_config
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,11 +57,8 @@ SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/"
 BUDGET_FIRST_SEARCH_BYTES = 68 * 1024
 BUDGET_RECALL_FULL = 0.90
 BUDGET_RECALL_PARTIAL = 0.80
-CHECKS = [
-    ["scripts/lint_content.py"],
-    ["scripts/check_translations.py"],
-    ["scripts/check_links.py", "{site}"],
-]
+# every check of `make check` (portal/checks.py), each timed
+CHECKS = [[check] for check in checks.SOURCE_CHECKS] + [[check, "{site}"] for check in checks.SITE_CHECKS]
 
 
 # ---------------------------------------------------------------- build and checks

@@ -196,7 +196,12 @@ def test_works_without_javascript_and_sends_nothing(built_site, server, page_fac
     page.on("request", lambda r: requests.append((r.method, r.url)))
     page.goto(server + "fi/links-for-letters/")
     page.wait_for_selector("[data-links-composer]:not([hidden])")
+    page.wait_for_load_state("networkidle")
+    # the first view has the composer, with its pages, but not its data
+    assert not [url for _, url in requests if "/letters/" in url], requests
+    assert page.locator("[data-composer-page] option").count() == len(CONFIG.nav_files)
     choose(page, "aftercare", "who-is-entitled", ["fi", "sv", "ar"])
+    assert len([url for _, url in requests if "/letters/links." in url]) == 1
     copy(page, "fi")
     # The first view stays within the site's budget of 8 requests: the QR codes load
     # only when their section is opened.
@@ -219,6 +224,9 @@ def test_composer_in_the_readers_language_also_on_a_fallback_page(server, page_f
     assert page.locator("#links-composer").inner_text() == UI[code]["composer_title"]
     checked = [b.get_attribute("value") for b in page.locator("input[name=language]:checked").all()]
     assert set(checked) == {code, "fi", "sv"}
+    assert block_lines(page) == []  # the data loads when the composer is first used
+    page.focus("[data-composer-page]")
+    page.locator("[data-composer-block] p").first.wait_for()
     assert block_lines(page)[0].startswith(UI[code]["composer_read_more"] + ": ")
     if code == "ar":  # the page is shown from Swedish; the composer is Arabic, right to left
         assert root.get_attribute("dir") == "rtl"

@@ -1,5 +1,7 @@
 /* The link composer on the "links for letters" page (hooks/links_composer.py puts the form
- * there, hidden; it shows only when this script has read the site's page data).
+ * there, hidden, with the list of pages; this script shows it, and reads the site's page
+ * data when the composer is first used: a focus or a touch in it, so the page's first view
+ * does not carry the data).
  *
  * Choose a page, optionally a section, and the family's languages: the block has one line
  * per language, in that language ("Lue lisää: https://…/fi/jalkihuolto/"), the page's short
@@ -23,7 +25,7 @@
   var missingEl = root.querySelector("[data-composer-missing]");
   var offerEl = root.querySelector("[data-composer-offer]");
   var statusEl = root.querySelector("[data-composer-status]");
-  var data, byCode = {}, lines = [];
+  var data, loading, byCode = {}, lines = [];
 
   function option(value, text, lang) {
     var o = document.createElement("option");
@@ -39,6 +41,27 @@
     if (titles[code]) return [titles[code], code];
     for (var k in titles) return [titles[k], k];
     return ["", pageLang];
+  }
+  // The data, once: every use waits for it (a reader who tabs to "Copy" at once too).
+  function load() {
+    if (!loading) {
+      loading = fetch(src.href, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (json) {
+        data = json;
+        data.languages.forEach(function (l) { byCode[l.code] = l; });
+        fillSections();
+        compose();
+      }, function (error) {
+        root.hidden = true; // no data: the full list below stays the page
+        throw error;
+      });
+    }
+    return loading;
+  }
+  function when(action) {
+    return function (event) { load().then(function () { action(event); }); };
   }
   function currentPage() {
     for (var i = 0; i < data.pages.length; i++) if (data.pages[i].id === pageSelect.value) return data.pages[i];
@@ -217,26 +240,15 @@
     document.body.classList.remove("links-composer-printing");
   });
 
-  fetch(src.href, { credentials: "same-origin" }).then(function (r) {
-    if (!r.ok) throw new Error(r.status);
-    return r.json();
-  }).then(function (json) {
-    data = json;
-    data.languages.forEach(function (l) { byCode[l.code] = l; });
-    data.pages.forEach(function (p) {
-      var t = localTitle(p.title);
-      pageSelect.appendChild(option(p.id, t[0], t[1]));
-    });
-    fillSections();
-    pageSelect.addEventListener("change", function () { fillSections(); compose(); });
-    sectionSelect.addEventListener("change", compose);
-    qrDetails.addEventListener("toggle", function () {
-      if (!(qrDetails.open && qrList.firstChild)) renderQr();
-    });
-    for (var i = 0; i < boxes.length; i++) boxes[i].addEventListener("change", compose);
-    root.querySelector("[data-composer-copy]").addEventListener("click", copy);
-    root.querySelector("[data-composer-print]").addEventListener("click", print);
-    compose();
-    root.hidden = false;
-  }, function () { /* no data: the full list below stays the page */ });
+  root.addEventListener("focusin", load);
+  root.addEventListener("pointerdown", load);
+  pageSelect.addEventListener("change", when(function () { fillSections(); compose(); }));
+  sectionSelect.addEventListener("change", when(compose));
+  qrDetails.addEventListener("toggle", when(function () {
+    if (!(qrDetails.open && qrList.firstChild)) renderQr();
+  }));
+  for (var i = 0; i < boxes.length; i++) boxes[i].addEventListener("change", when(compose));
+  root.querySelector("[data-composer-copy]").addEventListener("click", when(copy));
+  root.querySelector("[data-composer-print]").addEventListener("click", when(print));
+  root.hidden = false;
 })();
