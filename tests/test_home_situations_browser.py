@@ -14,7 +14,7 @@ TARGETS = [
     "child-welfare-notification/#if-you-are-the-parent",
     "child-welfare-notification/#how-to-notify",
     "child-welfare-in-brief/#support-at-home",
-    "child-welfare-in-brief/#emergency-placement",
+    "placement/",
     "aftercare/",
     "child-welfare-notification/#who-must-notify",
     "help-and-contacts/",

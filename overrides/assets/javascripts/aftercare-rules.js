@@ -8,7 +8,9 @@
  * placement of the child alone as an open-care support measure (37 §) that lasted at
  * least 6 months without a break (time in emergency placement alone counts, KHO:2016:92).
  * The right ends at whichever comes first (75 § 3 mom., since 1.1.2024):
- *   - 5 years after the placement ended (the last day as a client after it), or
+ *   - 5 years after the young person was last a child welfare client after the placement
+ *     ended; the checker counts from the placement's end, the earliest that day can be, and
+ *     its text (checker_rule_years) says the right ends later if they were a client after it, or
  *   - the 23rd birthday.
  * A period that ends on a day the month does not have (29 February) ends on the last day
  * of that month, as in the Act on the Calculation of Statutory Time Limits (150/1930).
