@@ -60,7 +60,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "https://lastensuojelu.example.org/"  # mkdocs.yml's default: development builds only
 # Reserved names that are never a real address (RFC 2606, RFC 6761)
 NOT_REAL = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|localhost)$")
-HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)$")  # as deploy/nginx.conf caches for a year
+# as deploy/nginx.conf caches for a year, with their compressed copies (hooks/precompress.py)
+HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)(?:\.br|\.gz)?$")
 CARRIED = "carried-assets.json"
 RELEASE = "release.json"  # the address the release was built for: a rollback needs no SITE_URL
 

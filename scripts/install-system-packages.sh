@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, if they are missing: Chromium for the
 # browser tests (Playwright cannot download a browser here, so it drives Debian's),
-# nginx with its brotli module for tests/test_nginx.py, which runs deploy/nginx.conf,
+# nginx with its brotli modules for tests/test_nginx.py, which runs deploy/nginx.conf,
 # and, for the HTML check (tests/test_valid_html.py), a Java runtime to run vnu.jar and
 # npm to install it (scripts/install-vnu.sh): each only if there is none yet.
 #
@@ -10,7 +10,7 @@
 # on port 80 on install: a policy-rc.d keeps it from starting during the install
 # (and an existing one, or a service manager's own policy, is left as it is).
 set -euo pipefail
-packages=(chromium nginx libnginx-mod-http-brotli-filter)
+packages=(chromium nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,8 +16,8 @@ and languages.json with scripts/nginx_maps.py, as on the server.
 For tests/test_deploy.py, `serve(live=BASE)` serves a release layout as scripts/deploy.py
 makes it on the server: root is BASE/current/site and the maps are a symlink to
 BASE/current/site-maps.conf, so switching `current` and reloading (`base.command` +
-["-s", "reload"], a signal to this nginx's master) changes the release. The brotli module is
-loaded if Debian's libnginx-mod-http-brotli-filter is installed; otherwise brotli.conf is
+["-s", "reload"], a signal to this nginx's master) changes the release. The brotli modules are
+loaded if Debian's libnginx-mod-http-brotli-filter and -static are installed; otherwise brotli.conf is
 left out, as the README tells a host without it.
 """
 
@@ -42,7 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 SERVER_CONF = DEPLOY / "nginx.conf"
 SNIPPETS = DEPLOY / "nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+# brotli on the fly, and the .br files the build makes (hooks/precompress.py)
+BROTLI_MODULES = (Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"),
+                  Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"))
 MIME_TYPES = Path("/etc/nginx/mime.types")
 BROTLI_INCLUDE = "include snippets/lastensuojelu/brotli.conf;"
 # Chromium as the browser tests start it (tests/conftest.py), for the benchmark.
@@ -59,7 +61,7 @@ def binary() -> str | None:
 
 
 def brotli_available() -> bool:
-    return BROTLI_MODULE.is_file()
+    return all(module.is_file() for module in BROTLI_MODULES)
 
 
 def render_server(text: str, *, port: int, http_port: int, root: Path, brotli: bool,
@@ -104,7 +106,7 @@ def main_config(prefix: Path, brotli: bool) -> str:
     user = ""
     if os.geteuid() == 0:  # as root, nginx's workers would run as nobody and not read the tmp dir
         user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};\n"
-    load = f"load_module {BROTLI_MODULE};\n" if brotli else ""
+    load = "".join(f"load_module {module};\n" for module in BROTLI_MODULES) if brotli else ""
     temp = "".join(f"    {name}_temp_path {prefix / 'temp' / name};\n"
                    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return (f"{load}{user}daemon off;\nworker_processes 1;\npid {prefix / 'nginx.pid'};\n"

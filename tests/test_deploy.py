@@ -73,6 +73,9 @@ def new_build(site: Path, tag: str, out: Path) -> Path:
     shutil.copytree(site, out)
     renamed = {}
     for path in sorted(out.rglob("*")):
+        if path.suffix in (".br", ".gz") and deploy.HASHED.search(path.name):
+            path.unlink()  # the build's compressed copies of the old content: nginx compresses the new
+            continue
         if deploy.HASHED.search(path.name):
             old_hash = re.search(r"\.([0-9a-f]{8})(?=(?:\.min)?\.(?:js|css)$)", path.name).group(1)
             new_name = path.name.replace(old_hash, hashlib.sha256(f"{tag}{path.name}".encode()).hexdigest()[:8])
