@@ -277,7 +277,6 @@ def measure_views(site: Path) -> list[View]:
     import local_nginx
     from playwright.sync_api import sync_playwright
 
-    settings = site_config.load(ROOT / "mkdocs.yml")
     paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
                    if not p.relative_to(site).as_posix().startswith(("assets/", "search/", "translation-status/"))
                    and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600])

@@ -152,7 +152,6 @@ def own_title_word(code: str, slug: str) -> str:
     """A word of at least 4 letters from the page's own title (docs/<code>/<slug>.md)."""
     import re
 
-    from portal import site_config
 
     text = (CONFIG.docs_dir / code / f"{slug}.md").read_text(encoding="utf-8")
     title = re.search(r"^# (.+)$", text, re.M).group(1)
@@ -160,7 +159,6 @@ def own_title_word(code: str, slug: str) -> str:
 
 
 def partial_codes():
-    from portal import site_config
 
     return [lang.code for lang in CONFIG.languages if not lang.full]
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from portal import locales
 import pytest
-from portal import site_config
 from helpers import built_pages, soup, wait_until_still
 from conftest import CONFIG
 
