@@ -6,8 +6,8 @@ Usage: lint_content.py [--max-age-days N] [--today YYYY-MM-DD]
 Errors (exit 1):
 - front matter: title, description, last_reviewed and sources are required; the date is
   YYYY-MM-DD and not in the future; sources are a list of {title, url} with https URLs.
-- termbase (the `termbase:` block of locales/<code>.yml): a forbidden term, with the
-  preferred one to use.
+- termbase (the `termbase:` block of locales/<code>.yml): a forbidden term, also
+  inflected (see STEM_ENDING), with the preferred one to use.
 - pages of a partial language say what they were translated from and when
   (`translated_from:`, `translated_on:`); the build shows it to readers.
   A page that discusses a term on purpose lists it in `allow_terms:`.
@@ -86,6 +86,25 @@ NUMBER_WORDS = {
                      r"thirty)\s+((?:working\s+)?days?|weeks?|months?|years?|hours?)\b", re.I),
 }
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+# A forbidden term is found at the start of a word, so a form that only adds an ending is
+# caught (socialnämnd: socialnämnden, socialnämnder). A form whose ending replaces one of
+# the term's is not, so in sv, fi and en (the languages the editors write) the term's last
+# word is cut back to the stem its inflected forms share (STEM_ENDING, the ending removed;
+# the stem keeps at least STEM_MIN letters):
+# - sv: -an of a verbal noun (orosanmälan: orosanmälningar, orosanmälningen) and of -man
+#   (socialombudsman: socialombudsmän); -a, -e (kvinna: kvinnor; pojke: pojkar). Not a
+#   definite -en: a term written definite means that form (socialtjänsten, Sweden's
+#   authority; "socialtjänster för vuxna" and "Kommunernas socialtjänst" are right);
+# - fi: the final vowel and the consonants that alternate before it (sosiaalilautakunta:
+#   sosiaalilautakunnan), or a final -s or -n (selvitys: selvityksen; asiamies: asiamiehen);
+# - en: -an (ombudsman: ombudsmen), -y (agency: agencies).
+# The other languages keep the term as written: list an inflected form as a term of its own.
+STEM_ENDING = {
+    "sv": re.compile(r"(?:an|a|e)$"),
+    "fi": re.compile(r"(?:(?:nt|nk|mp|lt|rt|tt|pp|kk|[tpk])?[aeiouyäö]|[sn])$"),
+    "en": re.compile(r"(?:an|y)$"),
+}
+STEM_MIN = 4
 
 
 @dataclass
@@ -218,8 +237,22 @@ def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_ag
                                     f"('{src['url']}')")
 
 
+def term_pattern(term: str, lang: str) -> re.Pattern:
+    """The term at the start of a word, its last word cut back to its stem (STEM_ENDING);
+    an acronym (LVU) as written, in capitals."""
+    if term.isupper():
+        return re.compile(r"(?<![^\W\d_])" + re.escape(term))
+    *before, last = term.split()
+    ending = STEM_ENDING.get(lang)
+    stem = ending.sub("", last) if ending else last
+    if len(stem) < STEM_MIN:
+        stem = last
+    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(re.escape(w) for w in [*before, stem]), re.I)
+
+
 def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
     forbidden = (termbase.get(page.lang) or {}).get("forbidden") or {}
+    patterns = {term: term_pattern(term, page.lang) for term in forbidden}
     allowed = {str(t).lower() for t in page.meta.get("allow_terms") or []}
     in_fence = False
     for number, line in enumerate(page.lines, 1):
@@ -233,8 +266,7 @@ def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
         for term, preferred in forbidden.items():
             if term.lower() in allowed:
                 continue
-            flags = 0 if term.isupper() else re.I
-            if re.search(r"(?<![^\W\d_])" + re.escape(term), prose, flags):
+            if patterns[term].search(prose):
                 f.errors.append(f"{label}:{number}: '{term}' is not used on this site; write {preferred} "
                                 f"(or list it in 'allow_terms:' if the page discusses it on purpose)")
 

@@ -78,6 +78,47 @@ def test_forbidden_term_and_its_inflection(tmp_path):
     ]
 
 
+def lint_terms(tmp_path, lang, line):
+    """The termbase errors of one line of prose in a page of `lang`, with the real termbase."""
+    (tmp_path / "docs" / lang).mkdir(parents=True)
+    (tmp_path / "docs" / lang / "aftercare.md").write_text(GOOD + f"\n{line}\n", encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language(lang, lang, default=True)])
+    return lint_content.lint(config, tmp_path, TODAY, 365, lint_content.load_termbase([lang], CONFIG.locales_dir)).errors
+
+
+@pytest.mark.parametrize("lang, line, term", [
+    # a Swedish plural in -ningar of a term in -an: it does not start with the term as written
+    ("sv", "Det kom två orosanmälningar.", "orosanmälan"),
+    ("sv", "Orosanmälningarna ska inte göras.", "orosanmälan"),
+    ("sv", "Skriv till socialombudsmännen.", "socialombudsman"),
+    ("sv", "Socialsekreterarna hjälper.", "socialsekreterare"),
+    # Finnish: the consonant that alternates before the ending (nt: nn), and -s: -ksen
+    ("fi", "Sosiaalilautakunnan päätös.", "sosiaalilautakunta"),
+    ("fi", "Kysy sosiaaliasiamieheltä.", "sosiaaliasiamies"),
+    ("fi", "Lastensuojelun tarpeen selvityksen aikana.", "lastensuojelun tarpeen selvitys"),
+    ("en", "Ask the social welfare ombudsmen.", "social welfare ombudsman"),
+    ("en", "two reports of concern", None),  # an inflected word that is not the last: list it as a term
+])
+def test_a_forbidden_term_is_found_in_its_inflected_forms(tmp_path, lang, line, term):
+    errors = lint_terms(tmp_path, lang, line)
+    if term is None:
+        assert errors == []
+        return
+    assert len(errors) == 1 and errors[0].startswith(f"docs/{lang}/aftercare.md:14: '{term}' is not used on this "
+                                                     f"site; write "), errors
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("sv", "Ring socialombudet. Det jourhavande socialarbetaren svarar."),  # socialombudsman, jourhem
+    ("sv", "Socialtjänster för vuxna. På Åland: Kommunernas socialtjänst."),  # socialtjänsten: written definite
+    ("sv", "Enligt lvu-lagen."),  # an acronym is matched as written, in capitals
+    ("fi", "Sosiaaliasiavastaava neuvoo. Hyvinvointialueen sosiaalityö."),
+])
+def test_the_stem_of_a_term_finds_no_other_word(tmp_path, lang, line):
+    assert lint_terms(tmp_path, lang, line) == []
+
+
 def test_forbidden_term_allowed_on_a_page_that_discusses_it(tmp_path):
     text = GOOD.replace("---\n\n#", "allow_terms: [orosanmälan]\n---\n\n#") + "\nI Sverige heter det orosanmälan.\n"
     assert lint_page(tmp_path, text).errors == []
