@@ -1,6 +1,6 @@
 """Recall at 3 of the site's search, measured in the real search dialog.
 
-tests/search_queries.yml lists what readers type, per language, and the page that must
+scripts/search_queries.yml lists what readers type, per language, and the page that must
 be among the first three results. run() opens each language's home page once in
 Chromium, opens the search dialog and types every query of that language in turn (the
 field is cleared between queries, as a reader would), and reads the pages of the first
@@ -19,7 +19,7 @@ import yaml
 from portal import addresses, docs_model, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests" / "search_queries.yml"
+QUERIES = Path(__file__).resolve().parent / "search_queries.yml"  # beside this script
 TOP = 3
 
 PAGES = """() => Array.from(document.querySelectorAll('.md-search-result__item > a:first-child'))

@@ -1,7 +1,7 @@
 """Translation parity: structure and staleness; each fault in a fixture gives its exact complaint.
 
-The fact comparison has its own tests (test_fact_parity.py); the fixture helpers here are
-shared with them.
+The fact comparison has its own tests (test_fact_parity.py); the fixture helpers both use
+are in helpers.py.
 """
 
 import dataclasses
@@ -12,8 +12,9 @@ import subprocess
 import check_translations
 import pytest
 from conftest import CONFIG
+from helpers import edit, translation_site
 
-from portal import docs_model, site_config, translations
+from portal import docs_model, translations
 from portal.history import History
 
 TODAY = dt.date(2026, 11, 30)
@@ -82,22 +83,10 @@ def docs(tmp_path):
     (root / "docs" / "fi" / "aftercare.md").write_text(TRANSLATION, encoding="utf-8")
     (root / "docs" / "sv" / "placement.md").write_text(SOURCE.replace("# Eftervård\n", "# Placering\n"), encoding="utf-8")
     (root / "docs" / "fi" / "placement.md").write_text(TRANSLATION, encoding="utf-8")
-    config = fixture_config(root, ["sv", "fi"])
+    config = translation_site(root, ["sv", "fi"])
     for name in ("aftercare.md", "placement.md"):
         check_translations.stamp(root / "docs" / "fi" / name, config)
     return root, config
-
-
-def fixture_config(root, codes, grace=None):
-    """A two-or-more-language site in root: locales with grace periods, no git history."""
-    (root / "locales").mkdir(exist_ok=True)
-    for code in codes:
-        days = (grace or {}).get(code, 14)
-        (root / "locales" / f"{code}.yml").write_text(f"coverage: full\noutdated_grace_days: {days}\n", encoding="utf-8")
-    return site_config.SiteConfig(
-        root=root, site_url="https://x.example/", docs_dir=root / "docs", site_dir=root / "site",
-        languages=[site_config.Language(c, c, default=i == 0) for i, c in enumerate(codes)],
-    )
 
 
 def run(docs, today=TODAY):
@@ -105,12 +94,6 @@ def run(docs, today=TODAY):
     root, config = docs
     report = translations.check(config, today, History(root, today))
     return report.errors, report.warnings
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_matching_stamped_translations_pass(docs):

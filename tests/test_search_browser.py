@@ -1,4 +1,4 @@
-"""The site's search in Chromium: every query of tests/search_queries.yml in the real
+"""The site's search in Chromium: every query of scripts/search_queries.yml in the real
 dialog (recall at 3 per language), results in the reader's language only, page and
 section with the section's anchor, and nothing loaded before the reader opens it."""
 
