@@ -44,13 +44,15 @@ def written_in(config, code: str) -> dict[str, str]:
             for path in sorted(folder.rglob("*.md"))}
 
 
-def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None) -> Path:
-    """A complete minimal docs/ tree (every nav page in every language), with overrides.
+def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None,
+                       languages: list[str] | None = None) -> Path:
+    """A complete minimal docs/ tree (every nav page in every language, or in `languages`),
+    with overrides.
 
     pages = {"fi": {"privacy.md": "...markdown..."}} replaces single pages.
     """
     docs = root / "docs"
-    for code in config.codes:
+    for code in languages or config.codes:
         for name in config.nav_files:
             target = docs / code / name
             target.parent.mkdir(parents=True, exist_ok=True)
