@@ -15,8 +15,11 @@ serve: setup
 test: setup system
 	$(BIN)/python -m pytest
 
-# While editing: every test that needs no browser (build, HTML, checks, nginx)
+# While editing: every test that needs no browser (build, HTML, checks, nginx). The Nu
+# HTML checker is installed where npm and Java are (no root needed); elsewhere its tests
+# are skipped, saying why (`make system` installs them; `make test` always does).
 test-fast: setup
+	@if command -v npm >/dev/null && command -v java >/dev/null; then scripts/install-vnu.sh; fi
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 build: setup
@@ -49,8 +52,10 @@ rollback: setup
 
 setup: $(VENV)/.installed
 
-# the pinned dependencies, then the shared code (portal/) as an editable package
+# a Python that can set the project up (or, at once, what to install), the pinned
+# dependencies, then the shared code (portal/) as an editable package
 $(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) scripts/require_python.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .

@@ -19,7 +19,7 @@ page, with no marker and under the reader's language's <html lang> and <html dir
   reader's language and direction.
 
 The file itself stays the Swedish one (page.file.locale), so the page is still kept out
-of the search index and search engines (hooks/search_per_language.py, overrides/main.html).
+of the search index and search engines (hooks/search_index.py, overrides/main.html).
 """
 
 from pathlib import Path

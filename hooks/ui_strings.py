@@ -12,7 +12,7 @@ hooks/text_direction.py also puts it on <html>.
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import addresses, i18n_state, locales
+from portal import addresses, i18n_state, locales, site_config
 from portal.dates import local_date
 
 
@@ -21,7 +21,7 @@ def on_config(config):
     langs = i18n_state.languages(config)
     default = i18n_state.default_language(config)
     folder = i18n_state.locales_dir(config)
-    problems = locales.check(langs, default, folder)
+    problems = locales.check(langs, default, folder, site_config.nav_titles(config["nav"]))
     if problems:
         raise PluginError("\n".join(problems))
     lang = i18n_state.current_language(config)

@@ -86,8 +86,10 @@ def _line_of(path: Path, key: str, parent: str | None = None) -> int:
     return 1
 
 
-def check(codes: list[str], default: str, folder: Path) -> list[str]:
-    """Every language has a well-formed file with every ui and nav key of the default."""
+def check(codes: list[str], default: str, folder: Path, nav_titles: list[str] | None = None) -> list[str]:
+    """Every language has a well-formed file with every ui key of the default, and a
+    title for every title of the site's nav (`nav_titles`, mkdocs.yml's; without it, the
+    default's nav keys), and no nav key that is no such title."""
     problems = []
     loaded = {}
     for code in codes:
@@ -117,9 +119,17 @@ def check(codes: list[str], default: str, folder: Path) -> list[str]:
                 problems.append(f"{label}: no '{section}:' block - copy it from {_label(path_for(default, folder))} "
                                 f"and translate it")
                 continue
-            for key in sorted(set(reference.get(section) or {}) - set(have)):
-                problems.append(f"{label}: '{section}' is missing the key '{key}' "
-                                f"(see {_label(path_for(default, folder))})")
+            if section == "nav" and nav_titles is not None:
+                for key in [t for t in nav_titles if t not in have]:
+                    problems.append(f"{label}: 'nav' has no title for '{key}' (a title in mkdocs.yml nav:); add "
+                                    f"'{key}: ' and the title in this language")
+                for key in [str(k) for k in have if str(k) not in nav_titles]:
+                    problems.append(f"{label}:{_line_of(path, key, section)}: 'nav.{key}' is not a title in "
+                                    f"mkdocs.yml nav:; write it as it is there, or remove it")
+            else:
+                for key in sorted(set(reference.get(section) or {}) - set(have)):
+                    problems.append(f"{label}: '{section}' is missing the key '{key}' "
+                                    f"(see {_label(path_for(default, folder))})")
             for key, value in have.items():
                 if not str(value or "").strip():
                     problems.append(f"{label}:{_line_of(path, str(key), section)}: '{section}.{key}' is empty")

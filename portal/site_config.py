@@ -53,6 +53,8 @@ class SiteConfig:
     nav_files: list[str] = field(default_factory=list)
     # the pages every partial language must have (mkdocs.yml extra.partial_pages)
     partial_pages: list[str] = field(default_factory=list)
+    # every title in mkdocs.yml nav (sections and pages), which locales/<code>.yml translate
+    nav_titles: list[str] = field(default_factory=list)
     # the folder of mkdocs.yml, with docs/, locales/, facts/ (default: the folder above docs/)
     root: Path | None = None
 
@@ -78,6 +80,20 @@ class SiteConfig:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+
+def nav_titles(nav) -> list[str]:
+    """Every title in a `nav:` (mkdocs.yml's, or MkDocs' config.nav), sections and pages,
+    in order: what each language's locales/<code>.yml `nav:` translates."""
+    titles: list[str] = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if title not in titles:
+                    titles.append(str(title))
+                if isinstance(value, list):
+                    titles += [t for t in nav_titles(value) if t not in titles]
+    return titles
 
 
 def _merge(parent: dict, child: dict) -> dict:
@@ -131,5 +147,6 @@ def load(path: Path) -> SiteConfig:
         site_dir=base / data.get("site_dir", "site"),
         languages=languages,
         nav_files=list(walk(data.get("nav"))),
+        nav_titles=nav_titles(data.get("nav")),
         partial_pages=list(extra.get("partial_pages") or []),
     )

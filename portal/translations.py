@@ -30,6 +30,10 @@ from pathlib import Path
 from portal import docs_model, facts, locales, site_config
 from portal.history import History
 
+# The translation tool as the messages name it: pasted at the repository root in a fresh
+# shell it runs, with the project's Python (.venv/, which has portal/ and the packages).
+COMMAND = ".venv/bin/python scripts/check_translations.py"
+
 # Front-matter keys that belong to one language's file only.
 PER_FILE_KEYS = {"source_hash", "source_change_accepted", "fact_exceptions", "native_check", "allow_terms",
                  "aliases", "translated_from", "translated_on"}
@@ -264,7 +268,7 @@ def state(src: docs_model.Page, tr: docs_model.Page, history: History | None, gr
 def staleness(src: docs_model.Page, tr: docs_model.Page, root: Path, st: State, today: dt.date) -> tuple[str, str] | None:
     """('error' or 'warning', message) for a translation that is not up to date."""
     s, t = src.label(root), tr.label(root)
-    stamp = f"scripts/check_translations.py --stamp {t}"
+    stamp = f"{COMMAND} --stamp {t}"
     if st.kind == UNSTAMPED:
         return "error", f"{t}:1: not stamped: no 'source_hash:'; when it matches {s}, run {stamp}"
     if st.kind != OUTDATED:
@@ -273,8 +277,8 @@ def staleness(src: docs_model.Page, tr: docs_model.Page, root: Path, st: State, 
     days = (today - st.since).days
     when = f"{days} day(s) ago, on {st.since.isoformat()}" if st.since_known else \
         "on an unknown date (not in the git history; counted from today)"
-    todo = (f"update it (see: scripts/check_translations.py --diff {t}), then run {stamp}; or, if the change "
-            f"needs no new translation, scripts/check_translations.py --no-retranslation {t} --reason '...'")
+    todo = (f"update it (see: {COMMAND} --diff {t}), then run {stamp}; or, if the change "
+            f"needs no new translation, {COMMAND} --no-retranslation {t} --reason '...'")
     if st.overdue(today):
         return "error", (f"{t}:{line}: outdated: {s} changed {when}, more than the {st.grace_days} days "
                          f"this language allows (outdated_grace_days); {todo}")

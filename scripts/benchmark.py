@@ -18,7 +18,7 @@ budget; the exit code is 1 if one is not). What it does:
    requests and HTML size, per page and as medians. Budget: first view at most 80 KB and
    at most 8 requests. Then, per language, that nothing of search loads until the reader
    opens it, the bytes of a first and a second search, and the search's recall at 3 on
-   tests/search_queries.yml (scripts/search_recall.py).
+   scripts/search_queries.yml (scripts/search_recall.py).
 4. Lighthouse (npm package, pinned in scripts/lighthouse/package.json) on mobile for a
    sample of pages: performance, accessibility, best practices and SEO scores. It needs
    Node.js; without it this part is reported as skipped. --no-lighthouse skips it.
@@ -221,7 +221,7 @@ def first_view(browser, base: str, path: str) -> View:
 def search_cost(browser, base: str, code: str, home: str, queries: list[str]) -> dict:
     """Search on the language's home page: what loads before it is opened, and the bytes
     transferred (compressed, headers included) by opening it and a first query, then by a
-    second query (tests/search_queries.yml, the language's first two)."""
+    second query (scripts/search_queries.yml, the language's first two)."""
     import search_recall
 
     # the reader's language: nginx sends others from / to their own language
@@ -277,7 +277,6 @@ def measure_views(site: Path) -> list[View]:
     import local_nginx
     from playwright.sync_api import sync_playwright
 
-    settings = site_config.load(ROOT / "mkdocs.yml")
     paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
                    if not p.relative_to(site).as_posix().startswith(("assets/", "search/", "translation-status/"))
                    and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600])
@@ -292,7 +291,7 @@ def measure_views(site: Path) -> list[View]:
 def search_lines(search: dict, recall: dict) -> list[str]:
     lines = ["", "## Search, per language (through deploy/nginx.conf, empty cache)", "",
              "Bytes transferred, compressed, headers included. First search: opening the dialog and "
-             "the language's first query of tests/search_queries.yml; second: its second query. "
+             "the language's first query of scripts/search_queries.yml; second: its second query. "
              "Recall at 3: share of the language's queries whose expected page is among the first "
              "three results (scripts/search_recall.py).", "",
              "| language | requests before opening | first search | second search | search recall at 3 per language |",
@@ -385,7 +384,7 @@ def report(runs: list[BuildRun], views: list[View], search: dict, lh: list[dict]
          f"{kb(max(s['after_bytes'] for s in search.values()))}; second query at most "
          f"{kb(max(s['second_bytes'] for s in search.values()))}",
          max(s["after_bytes"] for s in search.values()) <= BUDGET_FIRST_SEARCH_BYTES),
-        ("Search recall at 3 per language (tests/search_queries.yml)",
+        ("Search recall at 3 per language (scripts/search_queries.yml)",
          f"≥ {BUDGET_RECALL_FULL:.0%} full, ≥ {BUDGET_RECALL_PARTIAL:.0%} partial languages",
          ", ".join(f"{c} {r.recall:.0%}" for c, r in recall.items()),
          bool(recall) and all(r.recall >= recall_budget(c, settings) for c, r in recall.items())),

@@ -10,8 +10,12 @@ Usage (from the repository root):
   check_translations.py --no-retranslation FILE... --reason TEXT
         the source changed since FILE was stamped, but the change needs no new
         translation (a typo, formatting); recorded with the reason and shown as such
-  check_translations.py --diff FILE
+  check_translations.py --diff FILE...
         what changed in FILE's source since FILE was translated (from git history)
+
+Every FILE is handled, each on its own; a source page among them (docs/*/<page>.md names
+docs/sv/<page>.md too) is reported as the source and left as it is. Exit 1 if a file
+could not be done (each is named with the reason).
 
 What is compared and why: portal/translations.py and portal/facts.py. The editors'
 guide (EDITING.md) has the workflow.
@@ -31,17 +35,41 @@ from portal.history import History
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, locales/
 
 
+COMMAND = translations.COMMAND  # this script, as an editor pastes it
+
+
+class Refused(Exception):
+    """A file the command cannot act on; the message names the file and what to do."""
+
+
 # --------------------------------------------------------------------------- front matter edits
 
 
+def _language_and_name(path: Path, config: site_config.SiteConfig) -> tuple[str, str]:
+    """('fi', 'aftercare.md') for docs/fi/aftercare.md."""
+    if not path.is_file():
+        raise Refused(f"{path}: no such file")
+    try:
+        rel = path.resolve().relative_to(config.docs_dir.resolve())
+    except ValueError:
+        raise Refused(f"{path}: not a page in {config.docs_dir.name}/<language>/") from None
+    if len(rel.parts) < 2 or rel.parts[0] not in config.codes:
+        raise Refused(f"{path}: not a page in {config.docs_dir.name}/<language>/")
+    return rel.parts[0], Path(*rel.parts[1:]).as_posix()
+
+
+def is_source(path: Path, config: site_config.SiteConfig) -> bool:
+    """Whether path is a page of the source language (docs/sv/...)."""
+    return _language_and_name(path, config)[0] == config.default
+
+
 def _source_of(path: Path, config: site_config.SiteConfig) -> docs_model.Page:
-    rel = path.resolve().relative_to(config.docs_dir.resolve())
-    lang, name = rel.parts[0], Path(*rel.parts[1:]).as_posix()
+    lang, name = _language_and_name(path, config)
     if lang == config.default:
-        raise SystemExit(f"{path}: this is a source page ({config.default}); stamp its translations instead")
+        raise Refused(f"{path}: this is the source page ({config.default}) itself, not a translation")
     source = config.docs_dir / config.default / name
     if not source.is_file():
-        raise SystemExit(f"{path}: there is no source page {source}")
+        raise Refused(f"{path}: there is no source page {source}")
     return docs_model.parse(source, config.default, name)
 
 
@@ -49,7 +77,7 @@ def _set_front_matter(path: Path, key: str, lines: list[str] | None) -> None:
     """Replace `key:` (and its indented block) in the front matter, or remove it (None)."""
     text = path.read_text(encoding="utf-8").split("\n")
     if text[0].strip() != "---":
-        raise SystemExit(f"{path}:1: no front matter; a page starts with '---'")
+        raise Refused(f"{path}:1: no front matter; a page starts with '---'")
     end = text.index("---", 1)
     start = next((i for i in range(1, end) if text[i].startswith(f"{key}:")), None)
     if start is not None:
@@ -79,13 +107,13 @@ def stamp(path: Path, config: site_config.SiteConfig, today: dt.date | None = No
 def accept(path: Path, config: site_config.SiteConfig, reason: str, today: dt.date) -> str:
     """Record that the source's current change needs no new translation of this file."""
     if not reason.strip():
-        raise SystemExit("--no-retranslation needs --reason 'what changed and why the translation stays'")
+        raise Refused("--no-retranslation needs --reason 'what changed and why the translation stays'")
+    digest = docs_model.body_hash(_source_of(path, config).body)
     page = docs_model.parse(path, "", path.name)
     if "source_hash" not in page.meta:
-        raise SystemExit(f"{path}:1: not stamped yet; translate it and use --stamp")
-    digest = docs_model.body_hash(_source_of(path, config).body)
+        raise Refused(f"{path}:1: not stamped yet; when it matches its source, run {COMMAND} --stamp {path}")
     if str(page.meta["source_hash"]) == digest:
-        raise SystemExit(f"{path}: already up to date with its source; nothing to record")
+        raise Refused(f"{path}: already up to date with its source; nothing to record")
     quoted = reason.replace('"', "'")
     _set_front_matter(path, "source_change_accepted", [
         "source_change_accepted:", f"  hash: {digest}", f"  date: {today.isoformat()}", f'  reason: "{quoted}"'])
@@ -115,7 +143,30 @@ def diff(path: Path, config: site_config.SiteConfig, today: dt.date) -> str:
 # --------------------------------------------------------------------------- command line
 
 
-def main(argv: list[str]) -> int:
+# what each action says of a source page it is given (docs/*/<page>.md names it too)
+ON_SOURCE = {
+    "stamp": "the source page itself: nothing to stamp (a stamp records that a translation matches it)",
+    "no_retranslation": "the source page itself: nothing to record (the record is kept in each translation)",
+    "diff": "the source page itself: --diff shows what changed in it since a translation was made; "
+            "give the translation, e.g. {example}",
+}
+
+
+def act(action: str, path: Path, config: site_config.SiteConfig, reason: str, today: dt.date) -> str:
+    """What the action did to one file, as a line for the editor (Refused if it cannot)."""
+    if is_source(path, config):
+        name = _language_and_name(path, config)[1]
+        example = next((f"docs/{c}/{name}" for c in config.codes if c != config.default), "docs/<language>/" + name)
+        return f"{path}: {ON_SOURCE[action].format(example=example)}"
+    if action == "stamp":
+        return f"{path}: source_hash {stamp(path, config, today)} (updated to match the source)"
+    if action == "no_retranslation":
+        accept(path, config, reason, today)
+        return f"{path}: recorded that the source change needs no new translation: {reason}"
+    return diff(path, config, today)
+
+
+def main(argv: list[str], config: site_config.SiteConfig | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
     action = parser.add_mutually_exclusive_group()
@@ -127,22 +178,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="the date to count grace periods from (tests)")
     args = parser.parse_args(argv)
-    config = site_config.load(ROOT / "mkdocs.yml")
-    if (args.stamp or args.no_retranslation or args.diff) and not args.files:
+    config = config or site_config.load(ROOT / "mkdocs.yml")
+    chosen = next((name for name in ("stamp", "no_retranslation", "diff") if getattr(args, name)), None)
+    if chosen and not args.files:
         parser.error("name the translation files, e.g. docs/fi/aftercare.md")
-    if args.stamp:
+    if args.no_retranslation and not args.reason.strip():
+        parser.error("--no-retranslation needs --reason 'what changed and why the translation stays'")
+    if chosen:
+        # every file, each on its own: one that cannot be done stops none of the others
+        refused = 0
         for path in args.files:
-            print(f"{path}: source_hash {stamp(path, config, args.today)} (updated to match the source)")
-        return 0
-    if args.no_retranslation:
-        for path in args.files:
-            accept(path, config, args.reason, args.today)
-            print(f"{path}: recorded that the source change needs no new translation: {args.reason}")
-        return 0
-    if args.diff:
-        for path in args.files:
-            print(diff(path, config, args.today))
-        return 0
+            try:
+                print(act(chosen, path, config, args.reason, args.today))
+            except (Refused, docs_model.PageError) as problem:
+                print(problem)
+                refused += 1
+        if refused:
+            print(f"check_translations: {refused} of {len(args.files)} file(s) not done (see above)")
+        return 1 if refused else 0
     try:
         report = translations.check(config, args.today)
     except docs_model.PageError as exc:

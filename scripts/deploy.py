@@ -348,7 +348,7 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
         go_live(base, live, server)
         set_aside(release, "failed")
         again = live_check(check_url, live)
-        after = (f"the release rolled back to passes the check" if not again else
+        after = ("the release rolled back to passes the check" if not again else
                  "the release rolled back to fails the check too:\n" + "\n".join(again))
         raise DeployError(f"the post-deploy check of {check_url} failed; rolled back to {live.name}:\n{why}\n"
                           f"{after}")

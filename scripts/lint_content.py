@@ -6,8 +6,8 @@ Usage: lint_content.py [--max-age-days N] [--today YYYY-MM-DD]
 Errors (exit 1):
 - front matter: title, description, last_reviewed and sources are required; the date is
   YYYY-MM-DD and not in the future; sources are a list of {title, url} with https URLs.
-- termbase (the `termbase:` block of locales/<code>.yml): a forbidden term, with the
-  preferred one to use.
+- termbase (the `termbase:` block of locales/<code>.yml): a forbidden term, also
+  inflected (see STEM_ENDING), with the preferred one to use.
 - pages of a partial language say what they were translated from and when
   (`translated_from:`, `translated_on:`); the build shows it to readers.
   A page that discusses a term on purpose lists it in `allow_terms:`.
@@ -17,6 +17,10 @@ Errors (exit 1):
   check (scripts/check_translations.py) can compare them; see NUMBER_WORDS.
 - easy-language pages (docs/<lang>/easy/): LIX above the easy target (EASY_LIX_TARGET),
   sentences longer than EASY_MAX_WORDS words on average, or a collapsed block (???).
+- timelines ("what happens, and when?": <div class="timeline" markdown>): a numbered list
+  of steps, each with a bold title, a time limit (<span class="timeline-time">) and a link;
+  in a translation the same steps as in the source page, with the same numbers in each
+  time limit and the same links. (The build checks that the links lead somewhere.)
 Warnings (reported, exit 0):
 - last_reviewed older than --max-age-days (default 365).
 - readability: LIX above the target on topic pages (LIX = words per sentence + the
@@ -86,6 +90,47 @@ NUMBER_WORDS = {
                      r"thirty)\s+((?:working\s+)?days?|weeks?|months?|years?|hours?)\b", re.I),
 }
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+# A forbidden term is found at the start of a word, so a form that only adds an ending is
+# caught (socialnämnd: socialnämnden, socialnämnder). A form whose ending replaces one of
+# the term's is not, so in sv, fi and en (the languages the editors write) the term's last
+# word is cut back to the stem its inflected forms share (STEM_ENDING, the ending removed;
+# the stem keeps at least STEM_MIN letters):
+# - sv: -an of a verbal noun (orosanmälan: orosanmälningar, orosanmälningen) and of -man
+#   (socialombudsman: socialombudsmän); -a, -e (kvinna: kvinnor; pojke: pojkar). Not a
+#   definite -en: a term written definite means that form (socialtjänsten, Sweden's
+#   authority; "socialtjänster för vuxna" and "Kommunernas socialtjänst" are right);
+# - fi: the final vowel and the consonants that alternate before it (sosiaalilautakunta:
+#   sosiaalilautakunnan), or a final -s or -n (selvitys: selvityksen; asiamies: asiamiehen);
+# - en: -an (ombudsman: ombudsmen), -y (agency: agencies).
+# The other languages keep the term as written: list an inflected form as a term of its own.
+STEM_ENDING = {
+    "sv": re.compile(r"(?:an|a|e)$"),
+    "fi": re.compile(r"(?:(?:nt|nk|mp|lt|rt|tt|pp|kk|[tpk])?[aeiouyäö]|[sn])$"),
+    "en": re.compile(r"(?:an|y)$"),
+}
+STEM_MIN = 4
+
+
+TIMELINE = re.compile(r"^<div\b(?=[^>]*\bclass=\"(?:[^\"]*\s)?timeline(?:\s[^\"]*)?\")([^>]*)>\s*$")
+STEP = re.compile(r"^(\d+)[.)]\s+(.*)$")
+BULLET = re.compile(r"^[-*+]\s+")
+TITLE = re.compile(r"\*\*[^*]*\S[^*]*\*\*")
+TIME = re.compile(r"<span class=\"timeline-time\">(.*?)</span>")
+NUMBER = re.compile(r"\d+")
+
+
+@dataclass
+class Step:
+    line: int
+    title: str
+    time: str | None
+    links: list[str]
+
+
+@dataclass
+class Timeline:
+    line: int
+    steps: list[Step]
 
 
 @dataclass
@@ -183,6 +228,85 @@ def check_translation_record(page: docs_model.Page, label: str, today: dt.date, 
         f.errors.append(f"{label}:{line('translated_on', 1)}: translated_on {value} is in the future")
 
 
+def timelines(page: docs_model.Page) -> tuple[list[Timeline], list[str]]:
+    """The page's timelines, and what is wrong with their form ('LINE: message')."""
+    found: list[Timeline] = []
+    problems: list[str] = []
+    lines = page.lines
+    number = page.body_line - 1
+    while number < len(lines):
+        m = TIMELINE.match(lines[number].strip())
+        number += 1
+        if not m:
+            continue
+        start = number
+        if not re.search(r"\bmarkdown\b", m[1]):
+            problems.append(f"{start}: the timeline's <div> lacks the markdown attribute, so its list is shown as "
+                            f"plain text; write <div class=\"timeline\" markdown>")
+        timeline = Timeline(start, [])
+        bullets: list[int] = []
+        while number < len(lines) and lines[number].strip() != "</div>":
+            line = lines[number]
+            number += 1
+            step = STEP.match(line)
+            if step:
+                timeline.steps.append(Step(number, "", None, []))
+            elif BULLET.match(line):
+                bullets.append(number)
+            if timeline.steps and (step or line[:1] in (" ", "\t")):
+                current = timeline.steps[-1]
+                current.title = current.title or (TITLE.search(line)[0].strip("*") if TITLE.search(line) else "")
+                time = TIME.search(line)
+                if time and current.time is None:
+                    current.time = time[1].strip()
+                current.links += docs_model.LINK.findall(line)
+        if number >= len(lines):
+            problems.append(f"{start}: the timeline's <div> is never closed; end it with a line </div>")
+        if bullets:
+            problems.append(f"{bullets[0]}: the timeline's steps are a bulleted list (- ...); number them "
+                            f"(1. 2. 3.)")
+        elif not timeline.steps:
+            problems.append(f"{start}: the timeline has no steps; write them as a numbered list (1. 2. 3.)")
+        for n, step in enumerate(timeline.steps, 1):
+            if not step.title:
+                problems.append(f"{step.line}: timeline step {n} has no bold title (**...**)")
+            if not step.time:
+                problems.append(f"{step.line}: timeline step {n} has no time limit "
+                                f"(<span class=\"timeline-time\">...</span>)")
+            if not step.links:
+                problems.append(f"{step.line}: timeline step {n} links to nothing; link the page or section "
+                                f"it is about")
+        found.append(timeline)
+    return found, problems
+
+
+def check_timelines(page: docs_model.Page, label: str, source: docs_model.Page | None, source_label: str,
+                    f: Findings):
+    """A timeline's form; in a translation, its steps against the source page's."""
+    mine, problems = timelines(page)
+    f.errors += [f"{label}:{problem}" for problem in problems]
+    if source is None:
+        return
+    theirs = timelines(source)[0]
+    if len(mine) != len(theirs):
+        f.errors.append(f"{label}: {len(mine)} timeline(s), {source_label} has {len(theirs)}; every language "
+                        f"has the source's timelines")
+        return
+    for own, other in zip(mine, theirs):
+        if len(own.steps) != len(other.steps):
+            f.errors.append(f"{label}:{own.line}: the timeline has {len(own.steps)} steps, {source_label}:"
+                            f"{other.line} has {len(other.steps)}; every language has the same steps")
+            continue
+        for n, (step, source_step) in enumerate(zip(own.steps, other.steps), 1):
+            where = f"{label}:{step.line}: timeline step {n}"
+            there = f"{source_label}:{source_step.line}"
+            if step.time and source_step.time and NUMBER.findall(step.time) != NUMBER.findall(source_step.time):
+                f.errors.append(f"{where}: time limit '{step.time}' has other numbers than '{source_step.time}' "
+                                f"in {there}")
+            if step.links != source_step.links:
+                f.errors.append(f"{where}: links {step.links}, but {source_step.links} in {there}")
+
+
 def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_age: int, f: Findings):
     meta = page.meta
     for key in REQUIRED:
@@ -218,8 +342,22 @@ def check_front_matter(page: docs_model.Page, label: str, today: dt.date, max_ag
                                     f"('{src['url']}')")
 
 
+def term_pattern(term: str, lang: str) -> re.Pattern:
+    """The term at the start of a word, its last word cut back to its stem (STEM_ENDING);
+    an acronym (LVU) as written, in capitals."""
+    if term.isupper():
+        return re.compile(r"(?<![^\W\d_])" + re.escape(term))
+    *before, last = term.split()
+    ending = STEM_ENDING.get(lang)
+    stem = ending.sub("", last) if ending else last
+    if len(stem) < STEM_MIN:
+        stem = last
+    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(re.escape(w) for w in [*before, stem]), re.I)
+
+
 def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
     forbidden = (termbase.get(page.lang) or {}).get("forbidden") or {}
+    patterns = {term: term_pattern(term, page.lang) for term in forbidden}
     allowed = {str(t).lower() for t in page.meta.get("allow_terms") or []}
     in_fence = False
     for number, line in enumerate(page.lines, 1):
@@ -233,8 +371,7 @@ def check_terms(page: docs_model.Page, label: str, termbase: dict, f: Findings):
         for term, preferred in forbidden.items():
             if term.lower() in allowed:
                 continue
-            flags = 0 if term.isupper() else re.I
-            if re.search(r"(?<![^\W\d_])" + re.escape(term), prose, flags):
+            if patterns[term].search(prose):
                 f.errors.append(f"{label}:{number}: '{term}' is not used on this site; write {preferred} "
                                 f"(or list it in 'allow_terms:' if the page discusses it on purpose)")
 
@@ -264,13 +401,31 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
     full = [lang.code for lang in config.languages if lang.full]
     partial = {lang.code for lang in config.languages if not lang.full}
     f = Findings([], [], [])
+
+    def label_of(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+    sources: dict[str, docs_model.Page | None] = {}
+
+    def source_of(name: str) -> docs_model.Page | None:
+        """The page in the source language (None if it has none or it cannot be read)."""
+        if name not in sources:
+            path = config.docs_dir / config.default / name
+            try:
+                sources[name] = docs_model.parse(path, config.default, name) if path.is_file() else None
+            except docs_model.PageError:
+                sources[name] = None  # reported as the source page's own error
+        return sources[name]
+
     for code, name, path in docs_model.iter_pages(config.docs_dir, config.codes):
-        label = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        label = label_of(path)
         try:
             page = docs_model.parse(path, code, name)
         except docs_model.PageError as exc:
             f.errors.append(str(exc).replace(str(path), label, 1))
             continue
+        source = source_of(name) if code != config.default else None
+        check_timelines(page, label, source, label_of(source.path) if source else "", f)
         check_front_matter(page, label, today, max_age, f)
         if code in partial:
             check_translation_record(page, label, today, full, f)

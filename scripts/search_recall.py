@@ -1,10 +1,11 @@
 """Recall at 3 of the site's search, measured in the real search dialog.
 
-tests/search_queries.yml lists what readers type, per language, and the page that must
+scripts/search_queries.yml lists what readers type, per language, and the page that must
 be among the first three results. run() opens each language's home page once in
 Chromium, opens the search dialog and types every query of that language in turn (the
 field is cleared between queries, as a reader would), and reads the pages of the first
-three results. tests/test_search_browser.py asserts the recall; scripts/benchmark.py
+three results, and every result link that leads out of the reader's language (strays: a
+language's search finds only its own pages). tests/test_search_browser.py asserts the recall; scripts/benchmark.py
 reports it ("search recall at 3 per language").
 """
 
@@ -19,11 +20,12 @@ import yaml
 from portal import addresses, docs_model, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests" / "search_queries.yml"
+QUERIES = Path(__file__).resolve().parent / "search_queries.yml"  # beside this script
 TOP = 3
 
 PAGES = """() => Array.from(document.querySelectorAll('.md-search-result__item > a:first-child'))
   .map(a => a.href)"""
+LINKS = "() => Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.href)"
 
 
 @dataclass
@@ -31,6 +33,7 @@ class LanguageRecall:
     lang: str
     found: int = 0
     missed: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (query, expected, got)
+    strays: list[tuple[str, str]] = field(default_factory=list)  # (query, a result's path in another language)
 
     @property
     def total(self) -> int:
@@ -53,6 +56,11 @@ def page_of(url: str, where: addresses.Addresses, names: list[str]) -> str:
     lang, _, _ = where.split(urlparse(url).path)
     path = urlparse(url).path
     return next((name[:-3] for name in names if where.page(lang, name) == path), path)
+
+
+def strays(query: str, links: list[str], lang: str, where: addresses.Addresses) -> list[tuple[str, str]]:
+    """(query, path) of each result link that is not in the reader's language."""
+    return [(query, urlparse(u).path) for u in links if where.split(urlparse(u).path)[0] != lang]
 
 
 def is_hit(got: str, wanted: str) -> bool:
@@ -100,7 +108,8 @@ def search(page, query: str, timeout: int = 10000) -> list[str]:
 
 def run(base_url: str, browser, config: site_config.SiteConfig,
         queries: dict[str, list[dict]] | None = None) -> dict[str, LanguageRecall]:
-    """Recall at 3 per language, one browser page per language."""
+    """Recall at 3 per language, one browser page per language; and every result link
+    out of the reader's language (a language's search finds only its own pages)."""
     queries = queries if queries is not None else load_queries()
     where = config.addresses
     out = {}
@@ -113,6 +122,7 @@ def run(base_url: str, browser, config: site_config.SiteConfig,
         result = LanguageRecall(lang)
         for item in items:
             got = [page_of(u, where, names) for u in search(page, item["q"])[:TOP]]
+            result.strays += strays(item["q"], page.evaluate(LINKS), lang, where)
             if any(is_hit(g, item["page"]) for g in got):
                 result.found += 1
             else:

@@ -48,13 +48,21 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def missing(jar: Path = VNU_JAR) -> str | None:
+    """Why the checker cannot run here (Java or vnu.jar missing, with how to install it), or None."""
+    if shutil.which("java") is None:
+        return f"java is not installed: {INSTALL_HINT}"
+    if not jar.is_file():
+        return f"{jar.relative_to(ROOT) if jar.is_relative_to(ROOT) else jar} is missing: {INSTALL_HINT}"
+    return None
+
+
 def check(files: list[Path], root: Path, jar: Path = VNU_JAR) -> list[Problem]:
     """The errors (not warnings) the Nu checker finds in `files`, paths relative to root."""
+    reason = missing(jar)
+    if reason:
+        raise CheckerMissing(reason)
     java = shutil.which("java")
-    if java is None:
-        raise CheckerMissing(f"java is not installed: {INSTALL_HINT}")
-    if not jar.is_file():
-        raise CheckerMissing(f"{jar.relative_to(ROOT) if jar.is_relative_to(ROOT) else jar} is missing: {INSTALL_HINT}")
     if not files:
         return []
     result = subprocess.run(

@@ -35,17 +35,27 @@ _AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
 _AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def fixture_config(directory: Path, docs_dir: Path) -> Path:
-    """A config in directory that INHERITs mkdocs.yml with docs_dir replaced.
+def fixture_config(directory: Path, docs_dir: Path, languages: list[str] | None = None) -> Path:
+    """A config in directory that INHERITs mkdocs.yml with docs_dir replaced, and with
+    only `languages` built if given (the default language among them).
 
     MkDocs resolves docs_dir, hooks and theme.custom_dir relative to the config file that
     is loaded (the child, not the INHERITed parent), so the child restates them as absolute
     paths into the checkout: the hooks and overrides resolve exactly as in the real build,
-    and nothing is written into the checkout.
+    and nothing is written into the checkout. INHERIT replaces a list whole, so fewer
+    languages restate the plugins with the i18n plugin's list cut down.
     """
     real = ROOT / "mkdocs.yml"
     data = yaml.load(real.read_text(encoding="utf-8"), Loader=_AnyTag)
     settings = {"INHERIT": str(real), "docs_dir": str(Path(docs_dir).resolve())}
+    if languages is not None:
+        assert CONFIG.default in languages, f"a site is built with its default language {CONFIG.default}"
+        settings["plugins"] = [
+            {"i18n": dict(plugin["i18n"], languages=[entry for entry in plugin["i18n"]["languages"]
+                                                     if entry["locale"] in languages])}
+            if isinstance(plugin, dict) and "i18n" in plugin else plugin
+            for plugin in data["plugins"]
+        ]
     if data.get("hooks"):
         settings["hooks"] = [str(ROOT / hook) for hook in data["hooks"]]
     custom_dir = (data.get("theme") or {}).get("custom_dir")
@@ -56,17 +66,21 @@ def fixture_config(directory: Path, docs_dir: Path) -> Path:
     return config
 
 
-def build_site(site_dir: Path, docs_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` into site_dir; with docs_dir, on other content (a fixture).
+def build_site(site_dir: Path, docs_dir: Path | None = None,
+               languages: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` into site_dir; with docs_dir, on other content (a fixture), in
+    only the `languages` the test needs if given (each language is a build of its own).
 
     A fixture build inherits mkdocs.yml through a config written next to site_dir (a
-    pytest tmp folder, never the checkout), so the hooks and overrides are the real ones.
+    pytest tmp folder, never the checkout), so the hooks and overrides are the real ones;
+    $MKDOCS_CONFIG names it to the code that reads the settings (portal/site_config.py).
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     config = ROOT / "mkdocs.yml"
     if docs_dir is not None:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        config = fixture_config(site_dir.parent, docs_dir)
+        config = fixture_config(site_dir.parent, docs_dir, languages)
+        env["MKDOCS_CONFIG"] = str(config)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,

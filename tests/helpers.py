@@ -44,13 +44,15 @@ def written_in(config, code: str) -> dict[str, str]:
             for path in sorted(folder.rglob("*.md"))}
 
 
-def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None) -> Path:
-    """A complete minimal docs/ tree (every nav page in every language), with overrides.
+def write_fixture_docs(root: Path, config, pages: dict[str, dict[str, str]] | None = None,
+                       languages: list[str] | None = None) -> Path:
+    """A complete minimal docs/ tree (every nav page in every language, or in `languages`),
+    with overrides.
 
     pages = {"fi": {"privacy.md": "...markdown..."}} replaces single pages.
     """
     docs = root / "docs"
-    for code in config.codes:
+    for code in languages or config.codes:
         for name in config.nav_files:
             target = docs / code / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -107,3 +109,24 @@ def search_urls(site: Path) -> set[str]:
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
         urls.update(doc["location"].split("#")[0] for doc in docs)
     return urls
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text in a fixture file; the text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def translation_site(root: Path, codes: list[str]):
+    """The settings of a small site in root (pages in root/docs/<code>/, the first code the
+    source): locales files with a grace period of 14 days, all languages full."""
+    from portal import site_config
+
+    (root / "locales").mkdir(exist_ok=True)
+    for code in codes:
+        (root / "locales" / f"{code}.yml").write_text("coverage: full\noutdated_grace_days: 14\n", encoding="utf-8")
+    return site_config.SiteConfig(
+        root=root, site_url="https://x.example/", docs_dir=root / "docs", site_dir=root / "site",
+        languages=[site_config.Language(c, c, default=i == 0) for i, c in enumerate(codes)],
+    )

@@ -18,7 +18,6 @@ import pytest
 import yaml
 from helpers import soup
 
-from portal import site_config
 from conftest import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent

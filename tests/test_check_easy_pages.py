@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from conftest import CONFIG, ROOT
-from test_check_translations import fixture_config
+from helpers import translation_site
 
 from portal import checks, easy_pages
 
@@ -70,7 +70,7 @@ def site(tmp_path):
     (tmp_path / "docs" / "sv" / "easy").mkdir(parents=True)
     (tmp_path / "docs" / "sv" / "aftercare.md").write_text(STANDARD, encoding="utf-8")
     (tmp_path / "docs" / "sv" / "easy" / "aftercare.md").write_text(EASY, encoding="utf-8")
-    return tmp_path, fixture_config(tmp_path, ["sv"])
+    return tmp_path, translation_site(tmp_path, ["sv"])
 
 
 def with_easy(site, old, new):

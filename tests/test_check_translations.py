@@ -1,7 +1,7 @@
 """Translation parity: structure and staleness; each fault in a fixture gives its exact complaint.
 
-The fact comparison has its own tests (test_fact_parity.py); the fixture helpers here are
-shared with them.
+The fact comparison has its own tests (test_fact_parity.py); the fixture helpers both use
+are in helpers.py.
 """
 
 import dataclasses
@@ -12,8 +12,9 @@ import subprocess
 import check_translations
 import pytest
 from conftest import CONFIG
+from helpers import edit, translation_site
 
-from portal import docs_model, site_config, translations
+from portal import docs_model, translations
 from portal.history import History
 
 TODAY = dt.date(2026, 11, 30)
@@ -82,22 +83,10 @@ def docs(tmp_path):
     (root / "docs" / "fi" / "aftercare.md").write_text(TRANSLATION, encoding="utf-8")
     (root / "docs" / "sv" / "placement.md").write_text(SOURCE.replace("# Eftervård\n", "# Placering\n"), encoding="utf-8")
     (root / "docs" / "fi" / "placement.md").write_text(TRANSLATION, encoding="utf-8")
-    config = fixture_config(root, ["sv", "fi"])
+    config = translation_site(root, ["sv", "fi"])
     for name in ("aftercare.md", "placement.md"):
         check_translations.stamp(root / "docs" / "fi" / name, config)
     return root, config
-
-
-def fixture_config(root, codes, grace=None):
-    """A two-or-more-language site in root: locales with grace periods, no git history."""
-    (root / "locales").mkdir(exist_ok=True)
-    for code in codes:
-        days = (grace or {}).get(code, 14)
-        (root / "locales" / f"{code}.yml").write_text(f"coverage: full\noutdated_grace_days: {days}\n", encoding="utf-8")
-    return site_config.SiteConfig(
-        root=root, site_url="https://x.example/", docs_dir=root / "docs", site_dir=root / "site",
-        languages=[site_config.Language(c, c, default=i == 0) for i, c in enumerate(codes)],
-    )
 
 
 def run(docs, today=TODAY):
@@ -105,12 +94,6 @@ def run(docs, today=TODAY):
     root, config = docs
     report = translations.check(config, today, History(root, today))
     return report.errors, report.warnings
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_matching_stamped_translations_pass(docs):
@@ -200,10 +183,10 @@ def test_stale_translation_until_restamped(docs):
     assert errors == []
     assert warnings == [
         "docs/fi/aftercare.md:8: outdated: docs/sv/aftercare.md changed on an unknown date (not in the git history; "
-        "counted from today); allowed until 2026-12-14 (14 days); update it (see: scripts/check_translations.py "
-        "--diff docs/fi/aftercare.md), then run scripts/check_translations.py --stamp docs/fi/aftercare.md; or, if "
-        "the change needs no new translation, scripts/check_translations.py --no-retranslation docs/fi/aftercare.md "
-        "--reason '...'"
+        "counted from today); allowed until 2026-12-14 (14 days); update it (see: .venv/bin/python "
+        "scripts/check_translations.py --diff docs/fi/aftercare.md), then run .venv/bin/python "
+        "scripts/check_translations.py --stamp docs/fi/aftercare.md; or, if the change needs no new translation, "
+        ".venv/bin/python scripts/check_translations.py --no-retranslation docs/fi/aftercare.md --reason '...'"
     ]
     check_translations.stamp(root / "docs" / "fi" / "aftercare.md", config)
     assert run(docs) == ([], [])
@@ -245,7 +228,7 @@ def test_unstamped_translation(docs):
     errors, _ = run(docs)
     assert errors == [
         "docs/fi/aftercare.md:1: not stamped: no 'source_hash:'; when it matches docs/sv/aftercare.md, run "
-        "scripts/check_translations.py --stamp docs/fi/aftercare.md"
+        ".venv/bin/python scripts/check_translations.py --stamp docs/fi/aftercare.md"
     ]
 
 
@@ -334,9 +317,9 @@ def test_no_new_translation_needed_is_recorded_with_its_reason_and_shown(history
 def test_no_new_translation_needs_a_reason_and_a_change(docs):
     root, config = docs
     path = root / "docs" / "fi" / "aftercare.md"
-    with pytest.raises(SystemExit, match="needs --reason"):
+    with pytest.raises(check_translations.Refused, match="needs --reason"):
         check_translations.accept(path, config, " ", TODAY)
-    with pytest.raises(SystemExit, match="already up to date with its source"):
+    with pytest.raises(check_translations.Refused, match="already up to date with its source"):
         check_translations.accept(path, config, "typo", TODAY)
 
 
@@ -352,3 +335,92 @@ def test_diff_without_the_version_in_history_says_so(docs):
     edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
     out = check_translations.diff(root / "docs" / "fi" / "aftercare.md", config, TODAY)
     assert out.startswith("docs/sv/aftercare.md: the version docs/fi/aftercare.md was made from")
+
+
+def tool(docs, *argv):
+    """(exit code, printed lines) of the command line on the fixture, run from its root."""
+    import contextlib
+    import io
+
+    root, config = docs
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out):
+            code = check_translations.main([*argv, "--today", TODAY.isoformat()], config)
+    finally:
+        os.chdir(cwd)
+    return code, out.getvalue().splitlines()
+
+
+def test_stamp_of_every_language_stamps_each_translation_and_says_what_the_source_is(docs):
+    """`--stamp docs/*/aftercare.md` names docs/sv/ in the middle: the files after it are stamped too."""
+    root, config = docs
+    edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
+    edit(root / "docs" / "sv" / "placement.md", "- En punkt.", "- En ny punkt.")
+    assert [w.split(":")[0] for w in run(docs)[1]] == ["docs/fi/aftercare.md", "docs/fi/placement.md"]
+    code, lines = tool(docs, "--stamp", "docs/fi/aftercare.md", "docs/sv/aftercare.md", "docs/fi/placement.md")
+    assert code == 0
+    assert [line.split(": source_hash")[0] for line in lines] == [
+        "docs/fi/aftercare.md",
+        "docs/sv/aftercare.md: the source page itself: nothing to stamp (a stamp records that a translation "
+        "matches it)",
+        "docs/fi/placement.md",
+    ]
+    assert run(docs) == ([], [])
+
+
+def test_no_retranslation_of_every_language_records_each_translation_and_not_the_source(docs):
+    root, config = docs
+    edit(root / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
+    code, lines = tool(docs, "--no-retranslation", "docs/sv/aftercare.md", "docs/fi/aftercare.md", "--reason", "typo")
+    assert (code, lines) == (0, [
+        "docs/sv/aftercare.md: the source page itself: nothing to record (the record is kept in each translation)",
+        "docs/fi/aftercare.md: recorded that the source change needs no new translation: typo",
+    ])
+    assert "source_change_accepted" not in (root / "docs" / "sv" / "aftercare.md").read_text(encoding="utf-8")
+    assert run(docs) == ([], [])
+
+
+def test_diff_of_the_source_page_says_to_give_a_translation(docs):
+    assert tool(docs, "--diff", "docs/sv/aftercare.md") == (0, [
+        "docs/sv/aftercare.md: the source page itself: --diff shows what changed in it since a translation "
+        "was made; give the translation, e.g. docs/fi/aftercare.md"])
+
+
+def test_a_file_that_cannot_be_stamped_stops_none_of_the_others(docs):
+    root, config = docs
+    edit(root / "docs" / "sv" / "placement.md", "- En punkt.", "- En ny punkt.")
+    code, lines = tool(docs, "--stamp", "docs/fi/missing.md", "docs/fi/placement.md", "README.md")
+    assert code == 1
+    assert lines[0] == "docs/fi/missing.md: no such file"
+    assert lines[1].startswith("docs/fi/placement.md: source_hash ")
+    assert lines[2:] == ["README.md: no such file", "check_translations: 2 of 3 file(s) not done (see above)"]
+    assert run(docs) == ([], [])
+
+
+def test_no_retranslation_without_a_reason_is_refused_before_any_file_is_touched(docs, capsys):
+    with pytest.raises(SystemExit):
+        tool(docs, "--no-retranslation", "docs/fi/aftercare.md")
+    assert "--no-retranslation needs --reason" in capsys.readouterr().err
+
+
+def test_the_commands_in_the_messages_work_when_pasted_in_a_fresh_shell(docs):
+    """The command an outdated translation's message names, pasted as it is at the
+    repository root with no PYTHONPATH or activated environment, runs (the bare
+    `scripts/check_translations.py` ran the system's Python: no portal, no yaml)."""
+    import re
+    import shlex
+
+    edit(docs[0] / "docs" / "sv" / "aftercare.md", "- En punkt.", "- En ny punkt.")
+    warning = run(docs)[1][0]
+    pasted = re.search(r"\(see: (.+? --diff docs/fi/aftercare\.md)\)", warning)[1]
+    assert pasted == ".venv/bin/python scripts/check_translations.py --diff docs/fi/aftercare.md"
+    repo = CONFIG.root
+    if not (repo / ".venv" / "bin" / "python").is_file():
+        pytest.skip("no .venv in the checkout: `make setup` makes it")
+    fresh = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8"}
+    done = subprocess.run(shlex.split(pasted), cwd=repo, env=fresh, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "docs/sv/aftercare.md" in done.stdout

@@ -6,7 +6,7 @@ import datetime as dt
 
 import check_translations
 import pytest
-from test_check_translations import edit, fixture_config
+from helpers import edit, translation_site
 
 from portal import facts, translations
 from portal.history import History
@@ -104,7 +104,7 @@ def site(tmp_path):
     for code, text in PAGES.items():
         (tmp_path / "docs" / code).mkdir(parents=True)
         (tmp_path / "docs" / code / "aftercare.md").write_text(text, encoding="utf-8")
-    config = fixture_config(tmp_path, list(PAGES))
+    config = translation_site(tmp_path, list(PAGES))
     for code in ("fi", "en", "ar"):
         check_translations.stamp(tmp_path / "docs" / code / "aftercare.md", config, TODAY)
     return tmp_path, config

@@ -10,10 +10,11 @@ PARTIAL = [lang.code for lang in CONFIG.languages if not lang.full]
 
 
 def test_untranslated_page_shows_a_notice_and_the_right_lang(tmp_path, config, page_factory):
-    docs = write_fixture_docs(tmp_path, config)
+    languages = ["sv", "fi", "en"]  # Finnish, and the full languages its notice links to
+    docs = write_fixture_docs(tmp_path, config, languages=languages)
     (docs / "fi" / "placement.md").unlink()
     out = tmp_path / "site"
-    result = build_site(out, docs)
+    result = build_site(out, docs, languages)
     assert result.returncode == 0, result.stdout + result.stderr
 
     html = soup(out / "fi" / "placement" / "index.html")

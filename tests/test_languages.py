@@ -6,8 +6,7 @@ from urllib.parse import urljoin, urlparse
 
 from portal import locales
 import pytest
-from portal import site_config
-from helpers import built_pages, heading_text, soup, written_in
+from helpers import built_pages, soup, written_in
 from conftest import CONFIG
 
 

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import CONFIG, ROOT
 from helpers import soup
+from sweep import audit
 
 SITE = CONFIG.site_url.rstrip("/") + "/"
 UI = {code: yaml.safe_load((ROOT / "locales" / f"{code}.yml").read_text(encoding="utf-8"))["ui"]
@@ -235,8 +236,6 @@ def test_composer_in_the_readers_language_also_on_a_fallback_page(server, page_f
 
 @pytest.mark.parametrize("prefix", ["fi/", "ar/"])
 def test_composer_passes_axe_and_fits_320_px(server, page_factory, prefix):
-    from test_accessibility_browser import audit
-
     page = composer(server, page_factory, prefix, viewport={"width": 320, "height": 640})
     choose(page, "placement", "", ["fi", "sv", "ar", "so"])  # long lines and the missing-language notice
     open_qr_codes(page)

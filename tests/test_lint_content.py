@@ -78,6 +78,47 @@ def test_forbidden_term_and_its_inflection(tmp_path):
     ]
 
 
+def lint_terms(tmp_path, lang, line):
+    """The termbase errors of one line of prose in a page of `lang`, with the real termbase."""
+    (tmp_path / "docs" / lang).mkdir(parents=True)
+    (tmp_path / "docs" / lang / "aftercare.md").write_text(GOOD + f"\n{line}\n", encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language(lang, lang, default=True)])
+    return lint_content.lint(config, tmp_path, TODAY, 365, lint_content.load_termbase([lang], CONFIG.locales_dir)).errors
+
+
+@pytest.mark.parametrize("lang, line, term", [
+    # a Swedish plural in -ningar of a term in -an: it does not start with the term as written
+    ("sv", "Det kom två orosanmälningar.", "orosanmälan"),
+    ("sv", "Orosanmälningarna ska inte göras.", "orosanmälan"),
+    ("sv", "Skriv till socialombudsmännen.", "socialombudsman"),
+    ("sv", "Socialsekreterarna hjälper.", "socialsekreterare"),
+    # Finnish: the consonant that alternates before the ending (nt: nn), and -s: -ksen
+    ("fi", "Sosiaalilautakunnan päätös.", "sosiaalilautakunta"),
+    ("fi", "Kysy sosiaaliasiamieheltä.", "sosiaaliasiamies"),
+    ("fi", "Lastensuojelun tarpeen selvityksen aikana.", "lastensuojelun tarpeen selvitys"),
+    ("en", "Ask the social welfare ombudsmen.", "social welfare ombudsman"),
+    ("en", "two reports of concern", None),  # an inflected word that is not the last: list it as a term
+])
+def test_a_forbidden_term_is_found_in_its_inflected_forms(tmp_path, lang, line, term):
+    errors = lint_terms(tmp_path, lang, line)
+    if term is None:
+        assert errors == []
+        return
+    assert len(errors) == 1 and errors[0].startswith(f"docs/{lang}/aftercare.md:14: '{term}' is not used on this "
+                                                     f"site; write "), errors
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("sv", "Ring socialombudet. Det jourhavande socialarbetaren svarar."),  # socialombudsman, jourhem
+    ("sv", "Socialtjänster för vuxna. På Åland: Kommunernas socialtjänst."),  # socialtjänsten: written definite
+    ("sv", "Enligt lvu-lagen."),  # an acronym is matched as written, in capitals
+    ("fi", "Sosiaaliasiavastaava neuvoo. Hyvinvointialueen sosiaalityö."),
+])
+def test_the_stem_of_a_term_finds_no_other_word(tmp_path, lang, line):
+    assert lint_terms(tmp_path, lang, line) == []
+
+
 def test_forbidden_term_allowed_on_a_page_that_discusses_it(tmp_path):
     text = GOOD.replace("---\n\n#", "allow_terms: [orosanmälan]\n---\n\n#") + "\nI Sverige heter det orosanmälan.\n"
     assert lint_page(tmp_path, text).errors == []
@@ -257,3 +298,86 @@ def test_persian_pages_keep_guardianship_and_family_terms_that_are_right():
     ok = "کودک در مراقبت جایگزین یا خانوادهٔ جایگزین زندگی می‌کند. شما سرپرست قانونی کودک هستید."
     for term in forbidden:
         assert term not in ok, term
+
+
+# --------------------------------------------------------------------------- timelines
+
+TIMELINE = GOOD + """
+## Vad händer och när? {#timeline}
+
+<div class="timeline" markdown>
+
+1. **Anmälan** <span class="timeline-time">Start</span>
+
+    Någon är orolig. [Hur anmäler jag?](#how)
+
+2. **Beslut** <span class="timeline-time">Inom 7 vardagar</span> [Om du är förälder](placement.md#parent)
+
+</div>
+"""
+# line of each step in TIMELINE
+STEP_1, STEP_2 = 18, 22
+
+
+def lint_timeline(tmp_path, sv, fi=None):
+    for code, text in (("sv", sv), ("fi", fi)):
+        if text is not None:
+            (tmp_path / "docs" / code).mkdir(parents=True, exist_ok=True)
+            (tmp_path / "docs" / code / "aftercare.md").write_text(text, encoding="utf-8")
+    config = site_config.SiteConfig("https://x.example/", tmp_path / "docs", tmp_path / "site",
+                                    [site_config.Language("sv", "Svenska", default=True),
+                                     site_config.Language("fi", "Suomi")])
+    return [e for e in lint_content.lint(config, tmp_path, TODAY, 365, {}).errors if "LIX" not in e]
+
+
+def test_a_good_timeline_and_its_translation_pass(tmp_path):
+    fi = TIMELINE.replace("Anmälan", "Ilmoitus").replace("Inom 7 vardagar", "7 arkipäivän kuluessa")
+    assert lint_timeline(tmp_path, TIMELINE, fi) == []
+    steps = lint_content.timelines(lint_content.docs_model.parse(tmp_path / "docs" / "sv" / "aftercare.md", "sv",
+                                                                 "aftercare.md"))[0][0].steps
+    assert [(s.line, s.title, s.time, s.links) for s in steps] == [
+        (STEP_1, "Anmälan", "Start", ["#how"]), (STEP_2, "Beslut", "Inom 7 vardagar", ["placement.md#parent"])]
+
+
+@pytest.mark.parametrize("old, new, complaint", [
+    ("1. **Anmälan**", "- **Anmälan**", f":{STEP_1}: the timeline's steps are a bulleted list (- ...); number "
+     "them (1. 2. 3.)"),
+    ('<div class="timeline" markdown>', '<div class="timeline">', ":16: the timeline's <div> lacks the markdown "
+     'attribute, so its list is shown as plain text; write <div class="timeline" markdown>'),
+    ("**Anmälan**", "Anmälan", f":{STEP_1}: timeline step 1 has no bold title (**...**)"),
+    ('<span class="timeline-time">Start</span>', "Start", f":{STEP_1}: timeline step 1 has no time limit "
+     '(<span class="timeline-time">...</span>)'),
+    (" [Hur anmäler jag?](#how)", "", f":{STEP_1}: timeline step 1 links to nothing; link the page or section it "
+     "is about"),
+    ("</div>\n", "", ":16: the timeline's <div> is never closed; end it with a line </div>"),
+])
+def test_a_broken_timeline_is_named_with_its_line(tmp_path, old, new, complaint):
+    assert old in TIMELINE
+    assert lint_timeline(tmp_path, TIMELINE.replace(old, new)) == ["docs/sv/aftercare.md" + complaint]
+
+
+@pytest.mark.parametrize("old, new, complaint", [
+    ("Inom 7 vardagar", "14 arkipäivän kuluessa", f":{STEP_2}: timeline step 2: time limit '14 arkipäivän kuluessa' "
+     f"has other numbers than 'Inom 7 vardagar' in docs/sv/aftercare.md:{STEP_2}"),
+    ("placement.md#parent", "placement.md#in-brief", f":{STEP_2}: timeline step 2: links ['placement.md#in-brief'], "
+     f"but ['placement.md#parent'] in docs/sv/aftercare.md:{STEP_2}"),
+    ("\n</div>", '\n3. **Lisäksi** <span class="timeline-time">1</span> [x](#how)\n</div>', ":16: the timeline has "
+     "3 steps, docs/sv/aftercare.md:16 has 2; every language has the same steps"),
+    ('<div class="timeline" markdown>', "<div>", ": 0 timeline(s), docs/sv/aftercare.md has 1; every language has "
+     "the source's timelines"),
+])
+def test_a_translated_timeline_has_the_sources_steps(tmp_path, old, new, complaint):
+    assert old in TIMELINE
+    assert lint_timeline(tmp_path, TIMELINE, TIMELINE.replace(old, new)) == ["docs/fi/aftercare.md" + complaint]
+
+
+def test_the_notification_timeline_has_the_legal_time_limits():
+    """Child Welfare Act 417/2007: 7 working days to decide on an assessment (26 §), 3
+    months for it (Social Welfare Act 36 §), an emergency placement for 30 + 30 days
+    (38 §), aftercare for 5 years, to 23 at the latest (75 §)."""
+    page = lint_content.docs_model.parse(CONFIG.docs_dir / "sv" / "child-welfare-notification.md", "sv",
+                                         "child-welfare-notification.md")
+    found, problems = lint_content.timelines(page)
+    assert problems == [] and len(found) == 1
+    numbers = [lint_content.NUMBER.findall(step.time) for step in found[0].steps]
+    assert ["7"] in numbers and ["3"] in numbers and ["30", "30"] in numbers and ["5", "23"] in numbers

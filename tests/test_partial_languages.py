@@ -4,7 +4,6 @@ import re
 
 from portal import locales
 import pytest
-from portal import site_config
 from helpers import built_pages, soup, written_in
 from conftest import CONFIG
 

@@ -8,15 +8,10 @@ address. The real site's ledger is checked by `make check` (portal/checks.py) an
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import published_addresses
-from conftest import CONFIG, ROOT
 from portal import addresses, published
 
 WHERE = addresses.Addresses("sv", ("sv", "fi"), "https://x.test/")

@@ -4,7 +4,7 @@ import re
 
 from portal import locales
 import pytest
-from helpers import QUICK_EXITS, built_pages, leave_by_quick_exit, soup
+from helpers import built_pages, soup
 from conftest import CONFIG
 
 
@@ -119,22 +119,6 @@ def test_safety_bar_on_every_page_in_every_language(built_site, config):
             help_link = html.select_one(".safety-bar__help a")
             assert help_link.get_text(strip=True) == UI[lang]["help_now_call"], path
             assert help_link["href"].endswith(config.addresses.page(lang, "help-and-contacts.md", "emergency")), path
-
-
-def neutral_site(page):
-    page.route(re.compile(r"^https://www\.google\.fi/.*"), lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<html><body>neutral</body></html>"))
-
-
-@pytest.mark.parametrize("how", QUICK_EXITS)
-def test_quick_exit_leaves_and_back_does_not_return(server, page_factory, how):
-    page = page_factory("fi-FI")
-    neutral_site(page)
-    page.goto(server + "fi/")
-    page.goto(server + "fi/placement/")
-    leave_by_quick_exit(page, how, EXIT)
-    page.go_back()
-    assert page.url == server + "fi/"
 
 
 def test_help_now_link_goes_to_emergency_help(server, page_factory):

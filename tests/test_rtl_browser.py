@@ -12,12 +12,10 @@ from pathlib import Path
 
 from portal import locales
 import pytest
-from portal import site_config
 from helpers import built_pages, soup, wait_until_still
 from conftest import CONFIG
 
 RTL = [c for c in CONFIG.codes if locales.load(c, CONFIG.locales_dir).get("direction") == "rtl"]
-EXIT = "https://www.google.fi/"
 EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 
 
@@ -184,18 +182,15 @@ def test_rtl_pages_use_western_digits_and_gregorian_dates(built_site, config, co
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_quick_exit_is_on_screen_and_works_in_rtl(server, page_factory, code, shot):
+def test_quick_exit_is_on_screen_in_rtl(server, page_factory, code, shot):
+    """On a phone, right to left, the quick exit is whole on screen and says its name in
+    the language (that it leaves: tests/test_quick_exit_browser.py, in any direction)."""
     page = page_factory(f"{code}-FI", viewport={"width": 360, "height": 740})
-    page.route(re.compile(r"^https://www\.google\.fi/.*"), lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<html><body>neutral</body></html>"))
     page.goto(server + f"{code}/aftercare/")
     shot(page, f"{code}-aftercare-360")
     link = box(page, "a[data-quick-exit]")
     assert 0 <= link["x"] and link["x"] + link["width"] <= 360, link
     assert page.locator("a[data-quick-exit]").inner_text().strip() == locales.ui_strings(code, CONFIG.locales_dir)["quick_exit"]
-    page.keyboard.press("Escape")
-    page.keyboard.press("Escape")
-    page.wait_for_url(EXIT)
 
 
 @pytest.mark.parametrize("code", RTL)

@@ -9,7 +9,8 @@ from conftest import build_site
 
 
 def test_outdated_translation_shows_a_notice_and_the_status_page_lists_it(tmp_path, config):
-    docs = write_fixture_docs(tmp_path, config)
+    languages = ["sv", "fi", "en"]
+    docs = write_fixture_docs(tmp_path, config, languages=languages)
     fixture = dataclasses.replace(config, docs_dir=docs)
     for code, name, path in check_translations.docs_model.iter_pages(docs, config.codes):
         if code != config.default:
@@ -18,7 +19,7 @@ def test_outdated_translation_shows_a_notice_and_the_status_page_lists_it(tmp_pa
     source.write_text(source.read_text(encoding="utf-8") + "\nNew fact.\n", encoding="utf-8")
 
     out = tmp_path / "site"
-    result = build_site(out, docs)
+    result = build_site(out, docs, languages)
     assert result.returncode == 0, result.stdout + result.stderr
 
     notice = soup(out / "fi" / "aftercare" / "index.html").select_one(".admonition.warning")

@@ -16,7 +16,7 @@
  * (QUERY_TERMS): its stem; the word as typed, as the start of a longer word; for a long
  * word, its first 70 %, which finds Finnish forms whose stem changes (huolto, huollon,
  * huollosta); and the word with one letter wrong. Pages rank by their best section, with
- * some weight for their other matching sections. Measured on tests/search_queries.yml
+ * some weight for their other matching sections. Measured on scripts/search_queries.yml
  * (recall at 3) and in bytes in reports/benchmark.md.
  * Without JavaScript nothing changes: there is no search.
  */
