@@ -21,7 +21,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, scripts/
 
 # the checks of the sources, run while the site builds
 SOURCE_CHECKS = ("scripts/lint_content.py", "scripts/check_translations.py", "scripts/check_easy_pages.py",
@@ -46,9 +45,11 @@ def build_command(config_file: Path, site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
 
 
-def run(config_file: Path, site_dir: Path, site_url: str | None = None, prebuilt: Path | None = None,
+def run(root: Path, config_file: Path, site_dir: Path, site_url: str | None = None, prebuilt: Path | None = None,
         on_done=None) -> Outcome:
-    """Build into site_dir (emptied first; or copy `prebuilt` there) and run every check.
+    """Build into site_dir (emptied first; or copy `prebuilt` there) and run every check of
+    the checkout `root` (its scripts/, mkdocs.yml, docs/: the caller's own checkout, which
+    is not always where this package is installed from).
 
     `site_url` builds for that address (SITE_URL, as a deploy does). A config other than
     the project's mkdocs.yml (a fixture's, which INHERITs it) reaches the checks as
@@ -57,9 +58,9 @@ def run(config_file: Path, site_dir: Path, site_url: str | None = None, prebuilt
     if site_url:
         env["SITE_URL"] = site_url
     config_file = Path(config_file).resolve()
-    if config_file != (ROOT / "mkdocs.yml").resolve():
+    if config_file != (Path(root) / "mkdocs.yml").resolve():
         env["MKDOCS_CONFIG"] = str(config_file)
-    run_args = dict(cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    run_args = dict(cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     outcome = Outcome()
 
     def finish(name: str, output: str, ok: bool) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from portal import checks
 
+ROOT = Path(__file__).resolve().parent.parent  # this checkout (a copy of the repository too)
+
 
 def show(name: str, output: str, ok: bool) -> None:
     lines = [line for line in output.splitlines() if not line.startswith("INFO")]
@@ -29,12 +31,12 @@ def show(name: str, output: str, ok: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config", type=Path, default=checks.ROOT / "mkdocs.yml",
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
                         help="the MkDocs config to build (default: the project's mkdocs.yml)")
-    parser.add_argument("--site", type=Path, default=checks.ROOT / "site",
+    parser.add_argument("--site", type=Path, default=ROOT / "site",
                         help="where the site is built (emptied first; default: site/)")
     args = parser.parse_args(argv)
-    outcome = checks.run(args.config, args.site, on_done=show)
+    outcome = checks.run(ROOT, args.config, args.site, on_done=show)
     if not outcome.ok:
         print(f"check: {len(outcome.failed)} step(s) failed: {', '.join(outcome.failed)}")
         return 1

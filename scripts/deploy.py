@@ -125,7 +125,7 @@ def build_and_check(site: Path, site_url: str, prebuilt: Path | None, mkdocs_con
         say(f"taking the built site {prebuilt}")
     else:
         say(f"building for {site_url}")
-    outcome = checks.run(mkdocs_config, site, site_url=site_url, prebuilt=prebuilt)
+    outcome = checks.run(ROOT, mkdocs_config, site, site_url=site_url, prebuilt=prebuilt)
     if not outcome.ok:
         details = "\n".join(f"--- {name}:\n{outcome.output[name].strip()}" for name in outcome.failed)
         raise DeployError(f"nothing deployed: {', '.join(outcome.failed)} failed\n{details}")
@@ -322,7 +322,7 @@ def deploy(base: Path, server: Server, site_url: str, check_url: str, *, prebuil
     try:
         build_and_check(staging / "site", site_url, prebuilt, mkdocs_config)
         write_maps(staging)
-        shutil.copy2(checks.ROOT / published.LEDGER, staging / published.LEDGER)
+        shutil.copy2(ROOT / published.LEDGER, staging / published.LEDGER)
         (staging / RELEASE).write_text(json.dumps({"site_url": site_url}) + "\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
