@@ -137,3 +137,27 @@ def test_the_list_works_without_javascript(server, page_factory, code):
     page.goto(server + PREFIX[code] + "help-and-contacts/")
     assert page.locator("[data-local-finder]").is_hidden()
     assert page.locator(".local-finder__list a").get_attribute("href") == "../local-services/"
+
+
+def test_the_composer_adds_the_familys_area_to_the_letter(server, page_factory):
+    """Staff: the links-for-letters composer adds a county's contacts, one line per language,
+    with the complete address of the county on the list page (portal/addresses.py)."""
+    page = page_factory("fi-FI")
+    page.goto(server + "fi/links-for-letters/")
+    page.wait_for_selector("[data-links-composer]:not([hidden])")
+    page.select_option("[data-composer-page]", "aftercare")
+    page.select_option("[data-composer-area]", "vantaa-kerava")
+    page.wait_for_function("document.querySelectorAll('[data-composer-block] p').length === 4")
+    lines = page.locator("[data-composer-block] p").all_inner_texts()
+    site = CONFIG.site_url.rstrip("/")
+    assert lines[2] == ("Sosiaalipäivystys (Vantaan ja Keravan hyvinvointialue – Vanda och Kervo välfärdsområde): "
+                        "09 4191 5800 (iltaisin, öisin ja viikonloppuisin). Kaikki kunnat ja niiden yhteystiedot: "
+                        f"{site}/fi/local-services/#county-vantaa-kerava")
+    assert lines[3].startswith("Socialjouren (Vantaan ja Keravan hyvinvointialue – Vanda och Kervo välfärdsområde): "
+                               "09 4191 5800 (kvällar, nätter och veckoslut).")
+    assert lines[3].endswith(f"{site}/local-services/#county-vantaa-kerava")
+    page.select_option("[data-composer-area]", "helsinki")  # no verified number: only the address
+    page.wait_for_function("document.querySelector('[data-composer-block]').innerText.includes('county-helsinki')")
+    assert page.locator("[data-composer-block] p").all_inner_texts()[2] == (
+        "Sosiaalipäivystys (Helsingin kaupunki – Helsingfors stad): Kaikki kunnat ja niiden yhteystiedot: "
+        f"{site}/fi/local-services/#county-helsinki")
