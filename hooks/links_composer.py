@@ -30,7 +30,7 @@ import segno
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from portal import addresses, aliases, docs_model, i18n_state, locales
+from portal import addresses, aliases, docs_model, i18n_state, local_services, locales
 
 LIST_MARKER = "<!-- links-for-letters -->"
 MARKER = "<!-- links-composer -->"
@@ -101,7 +101,8 @@ def build_data(config) -> tuple[str, bytes, dict, list]:
     languages = [{"code": code, "name": ui[code]["language_name"],
                   "dir": locales.direction(code, folder),
                   "full": locales.coverage(code, folder) == "full",
-                  "read_more": ui[code]["composer_read_more"], "missing": ui[code]["composer_missing"]}
+                  "read_more": ui[code]["composer_read_more"], "missing": ui[code]["composer_missing"],
+                  "local": {k: ui[code][f"local_{k}"] for k in ("emergency", "always", "after_hours", "list")}}
                  for code in codes]
     known, _ = aliases.collect(docs, codes, where.default)
     short: dict[str, str] = {}  # page address -> its first alias
@@ -130,12 +131,26 @@ def build_data(config) -> tuple[str, bytes, dict, list]:
         if entry["langs"]:
             entry["sections"] = list(sections.values())
             pages.append(entry)
-    data = json.dumps({"languages": languages, "pages": pages},
+    data = json.dumps({"languages": languages, "pages": pages, "areas": areas(where, docs)},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     url = f"{DATA_DIR}/links.{hashlib.sha256(data).hexdigest()[:8]}.json"
     _data.clear()
     _data[key] = (url, data, qr, pages)
     return _data[key]
+
+
+def areas(where: addresses.Addresses, docs: Path) -> list[dict]:
+    """The contacts of each county (facts/local-services.yml) for the block: its social
+    emergency number where a current source states it, and the address of its contacts on
+    the list page in each language that has the page (portal/addresses.py)."""
+    out = []
+    for county in local_services.load().counties:
+        emergency = county.values["emergency"]
+        out.append({"id": county.id, "name": {"fi": county.name.get("fi"), "sv": county.name.get("sv")},
+                    "phone": emergency.get("phone"), "hours": emergency.get("hours"),
+                    "at": {code: where.url(where.page(code, "local-services.md", county.anchor))
+                           for code in where.codes if (docs / code / "local-services.md").is_file()}})
+    return out
 
 
 def page_choices(pages: list[dict], lang: str, default: str) -> list[dict]:
@@ -169,6 +184,7 @@ def on_page_content(content, page, config, files):
         ui=ui, strings=strings, lang=lang, direction=config.extra.get("lang_direction", "ltr"),
         src=get_relative_url(url, page.url), defaults=defaults,
         pages=page_choices(pages, lang, i18n_state.default_language(config)),
+        areas=local_services.load().counties,
         languages=[{"code": c, "name": config.extra["ui_all"][c]["language_name"]}
                    for c in i18n_state.languages(config)])
     return content.replace(MARKER, html)

@@ -18,6 +18,7 @@
   var src = new URL(root.getAttribute("data-src"), document.baseURI);
   var pageSelect = root.querySelector("[data-composer-page]");
   var sectionSelect = root.querySelector("[data-composer-section]");
+  var areaSelect = root.querySelector("[data-composer-area]");
   var boxes = root.querySelectorAll("input[name=language]");
   var blockEl = root.querySelector("[data-composer-block]");
   var qrList = root.querySelector("[data-composer-qr]");
@@ -90,6 +91,19 @@
     for (var i = 0; i < page.sections.length; i++) if (page.sections[i].id === id) return page.sections[i];
     return null;
   }
+  function areaOf(id) {
+    for (var i = 0; i < (data.areas || []).length; i++) if (data.areas[i].id === id) return data.areas[i];
+    return null;
+  }
+  // The family's area: its social emergency number where a current source states it, and the
+  // address of its contacts on the list page (in this language, else Finnish, else Swedish).
+  function areaLine(area, lang) {
+    var local = lang.local;
+    var text = local.emergency + " (" + area.name.fi + " – " + area.name.sv + "): ";
+    if (area.phone) text += area.phone + " (" + (area.hours === "always" ? local.always : local.after_hours) + "). ";
+    var url = area.at[lang.code] || area.at.fi || area.at.sv;
+    return { code: lang.code, dir: lang.dir, label: text + local.list + ": ", url: url, area: true };
+  }
   // Every address and the file of its QR code come complete in the data (the build's
   // portal/addresses.py): nothing here builds an address.
   function compose() {
@@ -103,6 +117,8 @@
       return { code: code, dir: lang.dir, label: lang.read_more + ": ", url: target.url,
                qr: new URL(target.qr, src).href, name: lang.name };
     });
+    var area = areaOf(areaSelect ? areaSelect.value : "");
+    if (area) lines = lines.concat(chosen().map(function (code) { return areaLine(area, byCode[code]); }));
     render(page);
   }
   function render(page) {
@@ -133,7 +149,7 @@
     qrList.textContent = "";
     if (!qrDetails.open) return;
     lines.forEach(function (line) {
-      if (!line.url) return;
+      if (!line.url || line.area) return;
       var li = document.createElement("li");
       var figure = document.createElement("figure");
       var img = document.createElement("img");
@@ -243,6 +259,7 @@
   root.addEventListener("focusin", load);
   root.addEventListener("pointerdown", load);
   pageSelect.addEventListener("change", when(function () { fillSections(); compose(); }));
+  if (areaSelect) areaSelect.addEventListener("change", when(compose));
   sectionSelect.addEventListener("change", when(compose));
   qrDetails.addEventListener("toggle", when(function () {
     if (!(qrDetails.open && qrList.firstChild)) renderQr();
