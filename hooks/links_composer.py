@@ -131,7 +131,8 @@ def build_data(config) -> tuple[str, bytes, dict, list]:
         if entry["langs"]:
             entry["sections"] = list(sections.values())
             pages.append(entry)
-    data = json.dumps({"languages": languages, "pages": pages, "areas": areas(where, docs)},
+    data = json.dumps({"languages": languages, "pages": pages, "areas": areas(where, docs, local_services.load(
+        i18n_state.project_root(config) / local_services.DATA).counties)},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     url = f"{DATA_DIR}/links.{hashlib.sha256(data).hexdigest()[:8]}.json"
     _data.clear()
@@ -139,12 +140,12 @@ def build_data(config) -> tuple[str, bytes, dict, list]:
     return _data[key]
 
 
-def areas(where: addresses.Addresses, docs: Path) -> list[dict]:
+def areas(where: addresses.Addresses, docs: Path, counties: list) -> list[dict]:
     """The contacts of each county (facts/local-services.yml) for the block: its social
     emergency number where a current source states it, and the address of its contacts on
     the list page in each language that has the page (portal/addresses.py)."""
     out = []
-    for county in local_services.load().counties:
+    for county in counties:
         emergency = county.values["emergency"]
         out.append({"id": county.id, "name": {"fi": county.name.get("fi"), "sv": county.name.get("sv")},
                     "phone": emergency.get("phone"), "hours": emergency.get("hours"),
@@ -184,7 +185,7 @@ def on_page_content(content, page, config, files):
         ui=ui, strings=strings, lang=lang, direction=config.extra.get("lang_direction", "ltr"),
         src=get_relative_url(url, page.url), defaults=defaults,
         pages=page_choices(pages, lang, i18n_state.default_language(config)),
-        areas=local_services.load().counties,
+        areas=local_services.load(i18n_state.project_root(config) / local_services.DATA).counties,
         languages=[{"code": c, "name": config.extra["ui_all"][c]["language_name"]}
                    for c in i18n_state.languages(config)])
     return content.replace(MARKER, html)

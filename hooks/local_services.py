@@ -38,11 +38,12 @@ DATA_DIR = "assets/local"
 _cache: dict[str, tuple] = {}
 
 
-def data():
+def data(config):
     """(the data, the finder's JSON URL under the site, its bytes); read once per change of the file."""
-    stamp = str(local_services.DATA.stat().st_mtime_ns)
+    path = i18n_state.project_root(config) / local_services.DATA
+    stamp = f"{path}:{path.stat().st_mtime_ns}"
     if _cache.get("stamp") != stamp:
-        loaded = local_services.load()
+        loaded = local_services.load(path)
         payload = json.dumps(local_services.finder_data(loaded), ensure_ascii=False,
                              separators=(",", ":")).encode("utf-8")
         url = f"{DATA_DIR}/services.{hashlib.sha256(payload).hexdigest()[:8]}.json"
@@ -62,7 +63,7 @@ def host(url: str) -> str:
 def on_page_content(content, page, config, files):
     if FINDER not in content and LIST not in content:
         return content
-    loaded, url, _ = data()
+    loaded, url, _ = data(config)
     ui = config.extra["ui"]
     lang = i18n_state.current_language(config)
     where = addresses.from_mkdocs(config)
@@ -83,7 +84,7 @@ def on_page_content(content, page, config, files):
 
 
 def on_post_build(config):
-    _, url, payload = data()
+    _, url, payload = data(config)
     target = Path(config.site_dir) / url
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(payload)

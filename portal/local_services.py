@@ -24,8 +24,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "facts" / "local-services.yml"
+DATA = Path("facts") / "local-services.yml"  # in the checkout (the caller's: not where portal/ is installed from)
 WARN_DAYS = 183  # 6 months: re-check soon
 FAIL_DAYS = 365  # 12 months: the value may be wrong now
 VALUES = ("site", "emergency", "notify")
@@ -99,7 +98,7 @@ class Data:
         return next((c for c in self.counties if municipality in c.municipalities), None)
 
 
-def load(path: Path = DATA) -> Data:
+def load(path: Path) -> Data:
     path = Path(path)
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     munis = [Municipality(m.get("fi", ""), m.get("sv"), m.get("__line__", 0))
@@ -129,7 +128,8 @@ def problems(data: Data, today: dt.date | None = None) -> tuple[list[str], list[
     today = today or dt.date.today()
     errors: list[str] = []
     warnings: list[str] = []
-    shown = data.path.relative_to(ROOT) if data.path.is_relative_to(ROOT) else data.path
+    root = data.path.parent.parent  # the checkout: facts/ is in it
+    shown = data.path.relative_to(root) if data.path.parent.name == "facts" else data.path
     where = lambda line: f"{shown}:{line}"  # noqa: E731
 
     if data.count is not None and data.count != len(data.municipalities):

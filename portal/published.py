@@ -6,7 +6,9 @@ published, by kind:
 
 - pages: every page in every language (a partial language's fallback pages too);
 - sections: every section address staff are offered (portal/addresses.offered_sections
-  of each page a language has);
+  of each page a language has), and the anchors of the list of local services (each
+  county's and each municipality's, facts/local-services.yml: the composer offers the
+  counties', and staff link a family to its municipality);
 - aliases: every short or old address (front-matter `aliases:`), which redirects;
 - moved: addresses that left the lists above, each with its new home and the reason.
 
@@ -33,7 +35,7 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from portal import addresses, docs_model
+from portal import addresses, docs_model, local_services
 
 LEDGER = "published-addresses.yml"
 KINDS = ("pages", "sections", "aliases")
@@ -90,12 +92,21 @@ def built_pages(site: Path, where: addresses.Addresses) -> list[str]:
     return out
 
 
+LOCAL = "local-services.md"  # the list of local services (hooks/local_services.py)
+
+
 def offered_sections(docs: Path, where: addresses.Addresses) -> list[str]:
-    """The section addresses staff are offered: those of each page a language has itself."""
+    """The section addresses staff are offered: those of each page a language has itself,
+    and on the list of local services, each county's and each municipality's anchor."""
     out = []
     for lang, name, path in docs_model.iter_pages(docs, list(where.codes)):
         page = docs_model.parse(path, lang, name)
         out += [where.page(lang, name, h.id) for h in addresses.offered_sections(page.headings)]
+        data = docs.parent / local_services.DATA
+        if name == LOCAL and data.is_file():
+            areas = local_services.load(data).counties
+            out += [where.page(lang, name, anchor) for county in areas
+                    for anchor in [county.anchor] + [m.id for m in county.municipalities]]
     return out
 
 
@@ -123,11 +134,13 @@ class Resolver:
         file = self.where.file(self.site, address)
         return file if file.is_file() and file.suffix == ".html" and not is_redirect(file) else None
 
-    def ids(self, page: Path) -> dict[str, str]:
-        """{id: the tag of the element that has it} of a built page."""
+    def ids(self, page: Path) -> dict[str, bool]:
+        """{id: True if it only marks a place} of a built page: an empty <span> is the new home
+        of a retired section id; any other element is what the id names."""
         if page not in self._ids:
             tree = lxml_html.fromstring(page.read_bytes())
-            self._ids[page] = {el.get("id"): el.tag for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+            self._ids[page] = {el.get("id"): el.tag == "span" and not len(el) and not (el.text or "").strip()
+                               for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
         return self._ids[page]
 
     def problem(self, address: str, kind: str, moved: dict | None) -> str | None:
@@ -146,13 +159,13 @@ class Resolver:
                     f"({path}: {{to: {target}, reason: why}})")
         if not section:
             return None
-        tag = self.ids(page).get(section)
-        if tag is None:
+        marker = self.ids(page).get(section)
+        if marker is None:
             return (f"#{section} is not on the page {self.where.of_file(self.site, page)}: keep the id, or give "
                     f"it a new home: <span id=\"{section}\"></span> just before the heading of the section that now "
                     f"covers it (in every language), and record the move under moved: in {LEDGER} with the reason")
-        if tag not in ("h1", "h2", "h3", "h4", "h5", "h6") and moved is None:
-            return (f"#{section} now only marks another section ({tag} element): record the move under moved: "
+        if marker and moved is None:
+            return (f"#{section} now only marks another section (an empty span): record the move under moved: "
                     f"in {LEDGER} with the reason")
         return None
 

@@ -235,7 +235,12 @@ def check_composer(site: Site, data: Path) -> list[Problem]:
     label = data.relative_to(site.root).as_posix()
     redirects = read_json(site, "redirects.json")[0] or {}
     problems = []
-    for page in json.loads(data.read_text(encoding="utf-8"))["pages"]:
+    composer = json.loads(data.read_text(encoding="utf-8"))
+    for area in composer.get("areas", []):
+        for url in area["at"].values():
+            problems += check_target(site, "/" + url[len(site.where.site_url):], label, 0,
+                                     f"the composer's address for the area '{area['id']}'")
+    for page in composer["pages"]:
         targets = [*page["at"].values(), *page["short"].values(),
                    *(t for section in page["sections"] for t in section["at"].values())]
         for target in targets:

@@ -19,10 +19,12 @@ from pathlib import Path
 
 from portal import local_services
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=local_services.DATA)
+    parser.add_argument("--data", type=Path, default=ROOT / local_services.DATA)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
     args = parser.parse_args(argv)
     data = local_services.load(args.data)

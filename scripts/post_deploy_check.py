@@ -197,12 +197,16 @@ def check(base: str, site: Path, ledger: Path | None = None) -> list[str]:
             problems += found
 
     served = set(pages) | set(redirects)
+    ids: dict[str, set[str]] = {}  # page -> the ids on it, read once
     for address in published:
         path, _, section = address.partition("#")
         path = redirects.get(path, path)
         if path not in served:
             problems.append(f"{address}: published, but this release has no such page")
-        elif section and not re.search(rf'\sid="{re.escape(section)}"', file_for(site, path).read_text(encoding="utf-8")):
+            continue
+        if section and path not in ids:
+            ids[path] = set(re.findall(r'\sid="([^"]+)"', file_for(site, path).read_text(encoding="utf-8")))
+        if section and section not in ids[path]:
             problems.append(f"{address}: published, but #{section} is not on the page in this release")
 
     default = next(code for code, home in languages.items() if home == "/")

@@ -11,6 +11,7 @@ import pytest
 
 import check_local_services
 from portal import local_services
+from conftest import ROOT
 
 TODAY = dt.date(2026, 12, 6)
 FIXTURE = """count: 3
@@ -129,7 +130,7 @@ def test_the_script_exits_1_and_names_the_file(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def real():
-    return local_services.load()
+    return local_services.load(ROOT / local_services.DATA)
 
 
 def test_the_real_data_is_valid_today(real):
@@ -181,6 +182,6 @@ def test_the_check_is_in_the_one_list_of_checks():
 
 def test_the_check_runs_on_the_real_data():
     done = subprocess.run([sys.executable, "scripts/check_local_services.py", "--today", "2026-12-06"],
-                          cwd=local_services.ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     assert "309 municipalities in 23 counties" in done.stdout

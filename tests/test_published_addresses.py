@@ -101,7 +101,7 @@ def test_a_dropped_section_id_fails_until_it_has_a_new_home_and_a_reason(site):
                     encoding="utf-8")
     assert check(site) == [
         "published-addresses.yml:14: /fi/aftercare/#who (docs/fi/aftercare.md) was published: #who now only marks "
-        "another section (span element): record the move under moved: in published-addresses.yml with the reason"]
+        "another section (an empty span): record the move under moved: in published-addresses.yml with the reason"]
     ledger.write_text(ledger.read_text(encoding="utf-8").replace(
         "moved: {}", "moved:\n  /fi/aftercare/#who: {to: /fi/aftercare/#entitled}"), encoding="utf-8")
     assert "published-addresses.yml:18: /fi/aftercare/#who (docs/fi/aftercare.md): a move needs its new home " \
