@@ -33,8 +33,9 @@ ANCHOR = ("docs/fi/aftercare.md:11: Doc file 'fi/aftercare.md' contains a link '
 @pytest.fixture(scope="module")
 def broken_config(tmp_path_factory):
     root = tmp_path_factory.mktemp("broken")
-    docs = write_fixture_docs(root, CONFIG, {"fi": {"aftercare.md": BROKEN, "extra.md": "# Extra\n"}})
-    return fixture_config(root, docs)
+    languages = ["sv", "fi"]  # each language is a build of its own: two are enough here
+    docs = write_fixture_docs(root, CONFIG, {"fi": {"aftercare.md": BROKEN, "extra.md": "# Extra\n"}}, languages)
+    return fixture_config(root, docs, languages)
 
 
 @pytest.mark.parametrize("flag", ["--quiet", "--verbose", None])
