@@ -21,6 +21,10 @@ axe keeps a browser's page busy on the CPU, and two browsers use both cores.
 Waits are on events, not on "networkidle": the page's `load`, then a task turn for
 violation events, two animation frames after each resize, and at the end of each page
 until no request is in flight.
+
+A page whose bytes, and the bytes of all it loaded, are those of a run before, is not
+loaded again: its visit comes from the cache of tests/sweep_cache.py, keyed also on this
+collector, axe, Chromium and the server's configuration.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import time
 from pathlib import Path
 
 import axe_playwright_python
+import sweep_cache
 from local_nginx import CHROMIUM_ARGS
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -210,16 +215,26 @@ class Sweep:
     """Every page of the site, loaded a language at a time when a test first asks."""
 
     def __init__(self, browser, base: str, site: Path, config, through_nginx: bool):
+        from importlib.metadata import version
+
         self.browser, self.base, self.through_nginx = browser, base, through_nginx
         self.pages = every_page(site, config)
         self._visits: dict[str, list[Visit]] = {}
         self._after: Visit | None = None
+        fixed = sweep_cache.collector_and_server(browser.version, version("playwright"), AXE, through_nginx)
+        self.cache = sweep_cache.VisitCache(site, base, fixed, Visit)
 
     def of(self, lang: str) -> list[Visit]:
-        """The visits of a language's pages (its 404 included), or of EDITORS."""
+        """The visits of a language's pages (its 404 included), or of EDITORS: from the
+        cache where nothing changed, the others loaded."""
         if lang not in self._visits:
             pages = [(path, page_lang) for path, page_lang in self.pages if page_lang == lang]
-            self._visits[lang] = visit_all(self.browser, self.base, pages)
+            kept = {path: self.cache.get(path) for path, _ in pages}
+            fresh = visit_all(self.browser, self.base, [(p, l) for p, l in pages if kept[p] is None])
+            for visit in fresh:
+                self.cache.put(visit)
+            by_path = {**{p: v for p, v in kept.items() if v is not None}, **{v.path: v for v in fresh}}
+            self._visits[lang] = [by_path[path] for path, _ in pages]
         return self._visits[lang]
 
     @property
@@ -281,6 +296,8 @@ def visit_in_own_browser(base: str, pages: list[tuple[str, str]], out: dict) -> 
 def visit_all(browser, base: str, pages: list[tuple[str, str]], browsers: int = BROWSERS) -> list[Visit]:
     """The pages' visits, in their order: the session's browser takes one share, a
     browser in a thread of its own each other share."""
+    if not pages:
+        return []
     mine, *others = [pages[i::browsers] for i in range(browsers)]
     others = [share for share in others if share]
     outs = [{} for _ in others]
