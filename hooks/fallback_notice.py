@@ -7,9 +7,9 @@ page, with no marker and under the reader's language's <html lang> and <html dir
 - A partial language names in locales/<code>.yml `fallback_language:` the full language
   its untranslated pages are shown in (English for most: more newcomers read it than
   Swedish; the reason is in each file). on_page_markdown swaps the Swedish Markdown for
-  that language's page (docs/<fallback>/<name>, front matter stripped; its title and
-  description replace the Swedish ones). The build fails if a partial language has no
-  fallback_language, or names a language that is not full.
+  that language's page (docs/<fallback>/<name>, front matter stripped; its title,
+  description, review date and sources replace the Swedish ones). The build fails if a
+  partial language has no fallback_language, or names a language that is not full.
 - on_page_content puts a notice at the top in the reader's language (ui fallback_title,
   fallback_text: it names the language shown) with links to the page in every full
   language (Swedish, Finnish, English) that has it, and marks the page's own text with
@@ -17,6 +17,11 @@ page, with no marker and under the reader's language's <html lang> and <html dir
   so screen readers pronounce it right and, in Arabic and Persian, the text is not laid
   out right to left. The site's chrome (header, navigation, safety bar) stays in the
   reader's language and direction.
+- The page records the language its text is shown in (page.fallback_shown_in, also when
+  it stays Swedish), so the review date and sources under it
+  (overrides/partials/page-facts.html) are written in that language, with its lang and
+  dir: in Arabic they read "Last reviewed: 30 November 2026" and "Child Welfare Act
+  (417/2007) sections 4, 27", not "75 / § och 89" laid out right to left.
 
 The file itself stays the Swedish one (page.file.locale), so the page is still kept out
 of the search index and search engines (hooks/search_index.py, overrides/main.html).
@@ -31,7 +36,9 @@ from mkdocs.utils import meta as front_matter
 from portal import i18n_state, locales
 
 KEY = "fallback_language"
-SHOWN_IN = "fallback_shown_in"  # attribute set on a page whose text was swapped
+SHOWN_IN = "fallback_shown_in"  # attribute of a page shown in another language: that language
+# the front matter that describes the text shown, taken with it from the fallback page
+SWAPPED_META = ("title", "description", "last_reviewed", "sources")
 
 
 def fallback_language(code: str, folder: Path) -> str | None:
@@ -63,6 +70,7 @@ def on_page_markdown(markdown, page, config, files):
     written = getattr(page.file, "locale", reader)
     if written == reader:
         return markdown
+    setattr(page, SHOWN_IN, written)
     chosen = fallback_language(reader, i18n_state.locales_dir(config))
     if chosen is None or chosen == written:
         return markdown
@@ -70,9 +78,11 @@ def on_page_markdown(markdown, page, config, files):
     if not source.is_file():
         return markdown
     text, meta = front_matter.get_data(source.read_text(encoding="utf-8-sig"))
-    for key in ("title", "description"):
+    for key in SWAPPED_META:  # none of the Swedish page's stays (scripts/lint_content.py requires all)
         if key in meta:
             page.meta[key] = meta[key]
+        else:
+            page.meta.pop(key, None)
     setattr(page, SHOWN_IN, chosen)
     return text
 

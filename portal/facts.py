@@ -78,6 +78,15 @@ LETTERED_SECTION = re.compile(
 # a letter may stand before a number in Arabic script ("و23", "الـ23"), not a Latin one
 NUMBER = re.compile(r"(?<![0-9A-Za-z_.,:])\d+(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d+)*(?:[.,]\d+|:\d{2}(?!\d))?"
                     r"(?:st|nd|rd|th|:e|:a|aad|da)?(?![\w])")
+# Which of those numbers are phone numbers: two or more digit groups joined by single
+# spaces, the first a Finnish number's 0 (09 2525 0111, 0800 96 116, 080 005 005), a
+# country code (+358 9 2525 0111) or 116 (the European helplines: 116 111, 116 016).
+# Not a group inside a longer run ("2 116 000"), nor after a letter of a Latin or
+# Cyrillic word or "/" (part of another token); an Arabic-script letter may stand before
+# it ("ب09 2525 0111"). Every phone number is also a NUMBER, so the fact check compares
+# it; hooks/phone_numbers.py keeps it on one line.
+PHONE_NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_/.,:+])(?<!\d[ \u00a0\u202f])"
+                          r"(?:\+\d{1,3}|0\d*|116)(?:[ \u00a0\u202f]\d+)+(?![\w/])")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|:e|:a|aad|da)$")
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 HEADING = re.compile(r"^#{1,6}\s")

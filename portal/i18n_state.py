@@ -70,16 +70,17 @@ def page_name(page, lang: str) -> str:
 
 def full_language_targets(config: MkDocsConfig, name: str) -> list[dict]:
     """Page `name` (docs file name) in every full language that has it, for notices:
-    [{"code": "fi", "name": "Suomi", "href": "/fi/aftercare/"}, ...]
+    [{"code": "fi", "name": "Suomi", "dir": "ltr", "href": "/fi/aftercare/"}, ...]
     (overrides/partials/language-links.html renders them)."""
-    names = config.extra["ui_all"]
+    names, directions = config.extra["ui_all"], config.extra["directions"]
     where = addresses.from_mkdocs(config)
-    return [{"code": code, "name": names[code]["language_name"], "href": where.href(where.page(code, name))}
+    return [{"code": code, "name": names[code]["language_name"], "dir": directions[code],
+             "href": where.href(where.page(code, name))}
             for code in languages(config)
             if locales.coverage(code, locales_dir(config)) == "full" and (Path(config.docs_dir) / code / name).is_file()]
 
 
 def full_language_links(config: MkDocsConfig, name: str) -> str:
-    """The same as HTML: '<a href="/fi/aftercare/" hreflang="fi" lang="fi">Suomi</a> · ...'."""
+    """The same as HTML: '<a href="/fi/aftercare/" hreflang="fi" lang="fi" dir="ltr">Suomi</a>&nbsp;· ...'."""
     macro = config.theme.get_env().get_template("partials/language-links.html").module.links
     return str(macro(full_language_targets(config, name)))

@@ -9,7 +9,9 @@ is installed (the CSP is an nginx header), and records per page what those tests
 - Content-Security-Policy violations (securitypolicyviolation events and console reports);
 - console errors and uncaught exceptions;
 - every request, failed requests, cookies, localStorage and sessionStorage keys;
-- sideways overflow with the text at 200 % (640 x 480) and the page width at 320 px.
+- sideways overflow with the text at 200 % (640 x 480) and the page width at 320 px;
+- at 320 px: phone numbers (portal/facts.py PHONE_NUMBER) and dates (<time>) broken
+  across lines, and the header's site name cut off.
 
 The tests (a class per language, tests/test_every_page_browser.py) then only assert on
 these records, and a failure names the page. A language's pages are loaded when its
@@ -41,6 +43,8 @@ import axe_playwright_python
 import sweep_cache
 from local_nginx import CHROMIUM_ARGS
 
+from portal.facts import PHONE_NUMBER
+
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         # only violations are read: axe then keeps one example of the passes, not all of them
@@ -61,6 +65,38 @@ CSP_MESSAGE = re.compile(r"Content[ -]Security[ -]Policy", re.I)
 # Resolves after violation events queued during loading have been dispatched.
 TASK_TURN = "() => new Promise(resolve => setTimeout(() => setTimeout(resolve, 0), 0))"
 FRAMES = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
+
+
+# What a reader must see whole on a phone: each phone number (found in the text with the
+# fact parser's pattern, also where no template marked it) and each <time> on one line,
+# and the header's site name inside its box (no ellipsis, no line clamped away).
+# Returns ["broken: 09 2525 / 0111", "site name cut: Badbaadada carruurta…"].
+UNBROKEN = """pattern => {
+  const found = [], range = document.createRange();
+  const lines = rects => new Set([...rects].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  const phone = new RegExp(pattern, "g");
+  const main = document.querySelector("main") || document.body;
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.getClientRects().length) continue;  // hidden (print-only, a closed details)
+    for (const m of node.data.matchAll(phone)) {
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      if (lines(range.getClientRects()) > 1) found.push(`phone number broken: ${m[0]}`);
+    }
+  }
+  for (const time of main.querySelectorAll("time")) {
+    if (time.getClientRects().length && lines(time.getClientRects()) > 1) found.push(`date broken: ${time.textContent.trim()}`);
+  }
+  const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+  if (name) {
+    const box = name.getBoundingClientRect();
+    range.selectNodeContents(name);
+    const out = [...range.getClientRects()].filter(r => r.width > 0).some(r =>
+      r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+    if (out) found.push(`site name cut: ${name.textContent.trim()}`);
+  }
+  return found;
+}"""
 
 
 def audit(page, extra_rules=()):
@@ -93,6 +129,7 @@ class Visit:
     session_storage: list[str] = dataclasses.field(default_factory=list)
     overflow_at_200: int = 0  # px of sideways scrolling with the text at 200 % (640 px wide)
     width_at_320: int = 0  # the page's scrollWidth on a 320 px screen
+    broken_at_320: list[str] = dataclasses.field(default_factory=list)  # UNBROKEN's findings
 
     @property
     def name(self) -> str:
@@ -187,6 +224,7 @@ class Collector:
         page.set_viewport_size(PHONE)
         page.evaluate(FRAMES)
         visit.width_at_320 = page.evaluate("document.documentElement.scrollWidth")
+        visit.broken_at_320 = page.evaluate(UNBROKEN, PHONE_NUMBER.pattern)
         self.settle()
         self.current = None
         return visit

@@ -75,6 +75,12 @@ def test_untranslated_pages_are_shown_in_the_chosen_language(built_site, config,
         assert content.select_one("h1").get_text(strip=True).rstrip("#") == heading
         assert page.title.get_text().startswith(meta["title"] + " - ")
         assert page.select_one('meta[name="description"]')["content"] == meta["description"]
+        # the review date and sources are the shown page's too, in its language and direction
+        facts = page.select_one("article .page-facts")
+        assert (facts["lang"], facts["dir"]) == (shown, "ltr"), f"{code}/{name}: {facts.attrs}"
+        assert facts.select_one("time")["datetime"] == str(meta["last_reviewed"])
+        assert [li.get_text(strip=True) for li in facts.select("li")] == [s["title"] for s in meta["sources"]]
+        assert locales.ui_strings(shown, CONFIG.locales_dir)["sources"] in facts.get_text()
         notice = page.select_one(".fallback-notice")
         assert ui["fallback_text"] in notice.get_text(" ", strip=True)
         assert [a["hreflang"] for a in notice.select("a[hreflang]")] == ["sv", "fi", "en"]

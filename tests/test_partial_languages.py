@@ -5,6 +5,7 @@ import re
 from portal import locales
 import pytest
 from helpers import built_pages, soup, written_in
+from portal.dates import local_date
 from conftest import CONFIG
 
 PARTIAL = [lang.code for lang in CONFIG.languages if not lang.full]
@@ -32,9 +33,14 @@ def test_partial_language_has_the_required_pages_and_says_they_are_translations(
         source = config.docs_dir / code / name
         meta = source.read_text(encoding="utf-8")
         origin = re.search(r"^translated_from: (\w+)", meta, re.M).group(1)
-        assert locales.ui_strings(origin, CONFIG.locales_dir)["language_name"] in note.get_text(), f"{code}/{slug}: source language not named"
-        assert note.select_one(f'span[lang="{origin}"]') is not None
+        # the original language named in the page's language, the date one <time>
+        when = re.search(r"^translated_on: (\S+)", meta, re.M).group(1)
+        date = note.select_one(f'time[datetime="{when}"]')
+        assert date is not None and date.get_text() == local_date(when, code), f"{code}/{slug}: {note}"
+        said = ui["translation_text"].replace("{source}", ui[f"language_{origin}"]).replace("{date}", date.get_text())
+        assert note.select("p")[1].get_text().strip().startswith(said), f"{code}/{slug}: {note.select('p')[1]}"
         links = {a["hreflang"]: a["href"] for a in note.select("a[hreflang]")}
+        assert all(a.get("dir") == "ltr" for a in note.select("a[hreflang]")), f"{code}/{slug}: links not isolated"
         assert sorted(links) == sorted(FULL), f"{code}/{slug}: links to the full languages {links}"
         assert page.select_one('meta[name="robots"]') is None, f"{code}/{slug}: a translated page is not indexed"
         for lang, href in links.items():
@@ -54,6 +60,7 @@ def test_untranslated_pages_fall_back_with_a_notice_in_the_readers_language(buil
         assert notice["lang"] == code
         assert notice.select_one(".admonition-title").get_text(strip=True) == ui["fallback_title"]
         assert sorted(a["hreflang"] for a in notice.select("a[hreflang]")) == sorted(FULL)
+        assert all(a.get("dir") == "ltr" for a in notice.select("a[hreflang]")), f"{path}: links not isolated"
         assert page.select_one(".translation-note") is None
         assert page.select_one('meta[name="robots"]')["content"] == "noindex", f"{path}: a fallback is indexed"
 
@@ -112,6 +119,29 @@ def test_phone_numbers_stay_left_to_right_in_rtl_text(built_site, config, code):
     # and nothing inside an attribute or a URL was touched
     for a in page.select("article a[href]"):
         assert "ltr-number" not in a["href"]
+
+
+@pytest.mark.parametrize("code", PARTIAL)
+def test_the_original_language_is_named_in_the_pages_language(config, code):
+    """"Original language: English" in Latin letters in Arabic, Persian or Somali text:
+    each language names the full languages its pages are translated from itself."""
+    ui = locales.ui_strings(code, CONFIG.locales_dir)
+    for full in FULL:
+        name = ui[f"language_{full}"]
+        endonym = locales.ui_strings(full, CONFIG.locales_dir)["language_name"]
+        assert name.lower() != endonym.lower(), f"locales/{code}.yml: language_{full} is {full}'s own name"
+
+
+def test_phone_numbers_are_kept_whole_in_every_language(built_site, config):
+    """hooks/phone_numbers.py: every phone number in the help page's text is wrapped, and
+    the tel: links keep their address."""
+    for code in config.codes:
+        page = soup(config.addresses.file(built_site, config.addresses.page(code, "help-and-contacts.md")))
+        wrapped = {s.get_text() for s in page.select("article span.phone-number")}
+        assert {"09 2525 0111", "080 005 005", "116 111"} <= wrapped, f"{code}: {wrapped}"
+    easy = soup(built_site / "en" / "easy" / "help-and-contacts" / "index.html")
+    link = easy.select_one('article a[href="tel:+358925250111"]')
+    assert link.select_one("span.phone-number").get_text() == "09 2525 0111"
 
 
 def test_ltr_numbers_are_not_wrapped_in_ltr_languages(built_site):

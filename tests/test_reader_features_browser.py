@@ -200,9 +200,13 @@ def test_printed_page_shows_address_qr_code_date_and_sources_without_navigation(
 
 
 def test_last_reviewed_and_sources_on_every_page(built_site, config):
+    """In the language of the page's text: the reader's, or on a page not translated yet
+    the language it is shown in (hooks/fallback_notice.py), marked with its lang."""
     for lang, pages in built_pages(built_site, config).items():
         for path in pages:
             facts = soup(path).select_one(".page-facts")
             assert facts is not None, path
-            assert UI[lang]["last_reviewed"] in facts.get_text(), path
+            shown = facts.get("lang", lang)
+            assert shown == lang or soup(path).select_one(f'.fallback-content[lang="{shown}"]'), path
+            assert UI[shown]["last_reviewed"] in facts.get_text(), path
             assert facts.select(".page-facts__sources a"), path

@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.utils import meta as front_matter
 from portal import locales
 import pytest
 from helpers import built_pages, soup, wait_until_still
@@ -137,6 +138,30 @@ def test_ranges_after_an_attached_prefix_read_left_to_right(server, page_factory
     assert x_first < x_last, f"{first}\u2013{last} shows as {last}\u2013{first} in {path}"
 
 
+# Language links ("Svenska · Suomi · English") in a right-to-left sentence, as laid out:
+# each link's bidi isolation, and every place where the next name or "·" is not where
+# reading right to left puts it (on the same line: left of the name before it).
+LINK_ORDER = """box => {
+  const range = document.createRange(), out = {isolated: [], misplaced: []};
+  const links = [...box.querySelectorAll("a[hreflang]")];
+  const rect = node => { range.selectNodeContents(node); return range.getBoundingClientRect(); };
+  links.forEach((a, i) => {
+    const style = getComputedStyle(a);
+    out.isolated.push(style.unicodeBidi === "isolate" && style.direction === "ltr");
+    if (i === 0) return;
+    const before = rect(links[i - 1]), here = rect(a);
+    if (Math.abs(before.top - here.top) < 2 && here.right > before.left + 1)
+      out.misplaced.push(`${a.textContent} is not left of ${links[i - 1].textContent}`);
+    const dot = links[i - 1].nextSibling;  // " · " after the name before
+    range.setStart(dot, dot.data.indexOf("·")); range.setEnd(dot, dot.data.indexOf("·") + 1);
+    const d = range.getBoundingClientRect();
+    if (Math.abs(before.top - d.top) < 2 && d.right > before.left + 1)
+      out.misplaced.push(`the "·" after ${links[i - 1].textContent} is right of it`);
+  });
+  return out;
+}"""
+
+
 @pytest.mark.parametrize("code", RTL)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, code, width, shot):
@@ -152,8 +177,16 @@ def test_untranslated_page_text_is_laid_out_left_to_right(server, page_factory, 
     # shown in the language locales/<code>.yml names (fallback_language: en), not Swedish
     shown = locales.load(code, CONFIG.locales_dir)["fallback_language"]
     assert content.evaluate("e => e.lang") == shown
-    assert page.locator("article h1").inner_text().startswith(
-        (CONFIG.docs_dir / shown / "open-care.md").read_text(encoding="utf-8").split("\ntitle: ", 1)[1].split("\n", 1)[0])
+    _, meta = front_matter.get_data((CONFIG.docs_dir / shown / "open-care.md").read_text(encoding="utf-8"))
+    assert page.locator("article h1").inner_text().startswith(meta["title"])
+    # the review date and sources are the shown page's, in its language and direction
+    facts = page.locator("article .page-facts")
+    assert facts.evaluate("e => [e.lang, getComputedStyle(e).direction]") == [shown, "ltr"]
+    assert facts.locator("li").first.inner_text() == meta["sources"][0]["title"]
+    assert facts.locator("li").first.evaluate("li => li.getBoundingClientRect().left - li.parentElement.getBoundingClientRect().left") > 10
+    # the notice's language links follow one another right to left, each isolated
+    order = page.locator(".fallback-notice").evaluate(LINK_ORDER)
+    assert order == {"isolated": [True, True, True], "misplaced": []}, order
     geometry = content.evaluate("""e => {
       const h1 = e.querySelector('h1'), p = e.querySelector('h1 + p'), range = document.createRange();
       range.selectNodeContents(h1.firstChild);
