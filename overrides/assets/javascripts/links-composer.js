@@ -1,7 +1,7 @@
 /* The link composer on the "links for letters" page (hooks/links_composer.py puts the form
- * there, hidden, with the list of pages; this script shows it, and reads the site's page
- * data when the composer is first used: a focus or a touch in it, so the page's first view
- * does not carry the data).
+ * there, with the list of pages; the stylesheet shows it only where scripts run). This
+ * script reads the site's page data when the composer is first used: a focus or a touch
+ * in it, so the page's first view does not carry the data.
  *
  * Choose a page, optionally a section, and the family's languages: the block has one line
  * per language, in that language ("Lue lisää: https://…/fi/jalkihuolto/"), the page's short
@@ -267,5 +267,4 @@
   for (var i = 0; i < boxes.length; i++) boxes[i].addEventListener("change", when(compose));
   root.querySelector("[data-composer-copy]").addEventListener("click", when(copy));
   root.querySelector("[data-composer-print]").addEventListener("click", when(print));
-  root.hidden = false;
 })();

@@ -171,7 +171,6 @@
     window.clearTimeout(timer);
     run();
   });
-  root.hidden = false;
 
   // ?kunta=kerava or #kunta=kerava: the municipality (its id, or a name) staff linked to.
   var params = new URLSearchParams(window.location.search);
