@@ -29,6 +29,7 @@ from portal import citations, docs_model, law
 
 FACTS = "facts/citations"
 EDIT = "EDITING.md, \"Cite a section of law\""
+PENDING = "pending"  # citations known to be wrong and being fixed elsewhere: warnings until then
 
 
 @dataclass
@@ -55,17 +56,26 @@ def normal_key(text: str) -> str:
     return "-".join(parts)
 
 
-def read_listed(path: Path) -> tuple[list[Listed], list[str]]:
-    """The entries of a facts file, and its problems (as messages)."""
+def read_listed(path: Path) -> tuple[list[Listed], dict, list[str]]:
+    """The entries of a facts file, its `pending:` citations ({(act, key): reason}) and its
+    problems (as messages)."""
     if not path.is_file():
-        return [], []
+        return [], {}, []
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        return [], [f"{path}: not valid YAML ({exc})"]
+        return [], {}, [f"{path}: not valid YAML ({exc})"]
     lines = text.split("\n")
     out, problems = [], []
+    pending = {}
+    for entry, reason in (data.pop(PENDING, None) or {}).items():
+        act, _, number = str(entry).partition(" ")
+        if not number or not str(reason or "").strip():
+            problems.append(f"{path}: {PENDING}: '{entry}': write the act and section (\"812/2000 11\") and why "
+                            f"the citation stays for now, with who fixes it")
+            continue
+        pending[(act, normal_key(number))] = " ".join(str(reason).split())
     for act, sections in data.items():
         if not isinstance(sections, dict):
             problems.append(f"{path}: {act}: expected sections with their quotes under the act")
@@ -77,7 +87,7 @@ def read_listed(path: Path) -> tuple[list[Listed], list[str]]:
                 problems.append(f"{path}:{line}: {act} {number} §: a quote is a line of text, the words of the "
                                 f"section that carry the page's claim ({EDIT})")
             out.append(Listed(str(act), normal_key(number), [q for q in quotes if isinstance(q, str)], line))
-    return out, problems
+    return out, pending, problems
 
 
 def _line_of(lines: list[str], act: str, number: str) -> int:
@@ -101,18 +111,23 @@ def check(root: Path, codes: list[str], data: dict | None = None, acts=None) -> 
     count = 0
     cited: dict[str, set] = {}
     listed_by_page: dict[str, list[Listed]] = {}
+    pending_by_page: dict[str, dict] = {}
+    unread: dict[tuple[str, str], list[str]] = {}
     for lang, name, path in docs_model.iter_pages(root / "docs", codes):
         page = docs_model.parse(path, lang, name)
         facts = facts_path(root, name)
         if name not in listed_by_page:
-            listed_by_page[name], problems = read_listed(facts)
+            listed_by_page[name], pending_by_page[name], problems = read_listed(facts)
             errors.extend(problems)
         listed = {(item.act, item.key): item for item in listed_by_page[name]}
         where = path.relative_to(root)
         for ref in citations.page_refs(page, acts):
             count += 1
-            problem = _reference(ref, data, acts, where, facts.relative_to(root), listed, warnings)
-            if problem:
+            problem = _reference(ref, data, acts, where, facts.relative_to(root), listed, unread)
+            reason = pending_by_page[name].get((ref.act, key(ref.first, ref.last)))
+            if problem and reason:
+                warnings.append(f"warning: {problem} [pending in {facts.relative_to(root)}: {reason}]")
+            elif problem:
                 errors.append(problem)
             cited.setdefault(name, set()).add((ref.act, key(ref.first, ref.last)))
     for name, items in listed_by_page.items():
@@ -124,6 +139,16 @@ def check(root: Path, codes: list[str], data: dict | None = None, acts=None) -> 
             if (item.act, item.key) not in cited.get(name, set()):
                 warnings.append(f"warning: {facts.relative_to(root)}:{item.line}: {item.act} {item.key} § is listed "
                                 f"but no language of {name} cites it: take it off, or cite it on the page")
+    for (act, number), places in sorted(unread.items(), key=lambda kv: (kv[0][0], citations.order(kv[0][1]))):
+        reason = law.section(data, act, number).get("reason", "")
+        warnings.append(f"warning: {act} {citations.display(number)} § is cited {len(places)} time(s) (first "
+                        f"{places[0]}), but its text is not in law/sources/ yet, so its quotes cannot be "
+                        f"checked: {reason}")
+    for name, pending in pending_by_page.items():
+        for (act, k) in pending:
+            if (act, k) not in cited.get(name, set()):
+                warnings.append(f"warning: {facts_path(root, name).relative_to(root)}: pending {act} {k} is "
+                                f"no longer cited by {name}: take it off")
     for facts in sorted((root / FACTS).rglob("*.yml")) if (root / FACTS).is_dir() else []:
         name = facts.relative_to(root / FACTS).as_posix()[:-4] + ".md"
         if name not in listed_by_page:
@@ -132,7 +157,7 @@ def check(root: Path, codes: list[str], data: dict | None = None, acts=None) -> 
 
 
 def _reference(ref: citations.Ref, data: dict, acts, where: Path, facts: Path, listed: dict,
-               warnings: list[str]) -> str | None:
+               unread: dict) -> str | None:
     at = f"{where}:{ref.line}: '{ref.text}'"
     if ref.act is None:
         return (f"{at}: which act? No act is named before this section number: write the act next to it "
@@ -154,8 +179,7 @@ def _reference(ref: citations.Ref, data: dict, acts, where: Path, facts: Path, l
             return (f"{at}: {ref.act} {citations.display(number)} § was repealed by {sec['repealed_by']} "
                     f"(from {sec['since']}): cite the section now in force")
         if sec["status"] == law.NOT_READ:
-            warnings.append(f"warning: {at}: the text of {ref.act} {citations.display(number)} § is not in "
-                            f"law/sources/ yet ({sec.get('reason', '')}), so the quote cannot be checked")
+            unread.setdefault((ref.act, number), []).append(f"{where}:{ref.line}")
     if (ref.act, key(ref.first, ref.last)) not in listed:
         return (f"{at}: {ref.act} {ref.sections} § is not listed in {facts}: add it with a quote of the "
                 f"section's words that carry the page's claim ({EDIT})")
@@ -172,10 +196,7 @@ def _quote(item: Listed, data: dict, facts: Path, warnings: list[str]) -> str | 
             continue  # the page's reference is reported where it is written
         texts += [law.comparable(law.plain(sec, lang)) for lang in ("fi", "sv")]
     where = citations.display(first) + (f"–{citations.display(last)}" if last else "")
-    if not texts:
-        if not item.quotes:
-            warnings.append(f"warning: {facts}:{item.line}: {item.act} {where} § has no quote yet: add one when "
-                            f"its text is in law/sources/")
+    if not texts:  # not read yet (a warning where it is cited) or not in force (an error there)
         return None
     if not item.quotes:
         return (f"{facts}:{item.line}: {item.act} {where} § has no quote: copy the words of the section that "

@@ -171,6 +171,9 @@ def read(path: Path) -> ActFile:
         if not tunnus.strip():
             continue
         heading = " ".join((pykala.findtext(f"{SAA}SaadosOtsikkoKooste") or "").split())
+        if heading in ("Voimaantulo", "Ikraftträdande"):  # an original act's last section
+            in_force = in_force or _date(_text(pykala))
+            continue
         sections[section_number(tunnus)] = Printed(section_number(tunnus), heading, _parts(pykala), chapter)
     if in_force is None:
         # an original act: its last section says when it comes into force
@@ -179,16 +182,20 @@ def read(path: Path) -> ActFile:
 
 
 def _pykalat(root):
-    """(chapter, section element) of every section, in order."""
-    for element in root.iter():
-        if element.tag == f"{SAA}Luku":
-            chapter = element.get(f"{SAA1}identifiointiTunnus")
-            for pykala in element.findall(f"{SAA}Pykala"):
-                yield chapter, pykala
+    """(chapter, section element) of every section, in order, wherever it stands: in the
+    list of sections, in a chapter (luku), in a part (osa) or a chapter in a part."""
+    def walk(element, chapter):
+        for child in element:
+            if child.tag == f"{SAA}Pykala":
+                yield chapter, child
+            elif child.tag == f"{SAA}Luku":
+                yield from walk(child, child.get(f"{SAA1}identifiointiTunnus"))
+            elif child.tag == f"{SAA}Osa":
+                yield from walk(child, chapter)
+
     pykalisto = root.find(f".//{SAA}Pykalisto")
     if pykalisto is not None:
-        for pykala in pykalisto.findall(f"{SAA}Pykala"):
-            yield None, pykala
+        yield from walk(pykalisto, None)
 
 
 def _date(text: str) -> dt.date | None:
@@ -273,9 +280,10 @@ def _targets(verb: str, body: str, clause: str) -> list[Change]:
             elif word == "momentin":
                 moment, pending = int(pending[-1]), []
             elif word == "johdantokappale":
-                found.append(Change(verb, section, ("intro", moment)))
+                found.append(Change(verb, section, ("intro", moment or 1)))
             elif word in ("kohta", "kohdat"):
-                found += [Change(verb, section, ("point", moment, int(n))) for n in pending]
+                # "3 §:n 3 kohta": a section of one subsection names no subsection
+                found += [Change(verb, section, ("point", moment or 1, int(n))) for n in pending]
                 pending = []
             elif word == "otsikko":
                 found.append(Change(verb, section, ("heading",)))
@@ -378,11 +386,17 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
             continue
         whole = [c for c in group if c.part is None]
         if whole and whole[0].verb == "repeal":
-            sec = sections.setdefault(key, Section(key))
-            _repeal(sec, fi.number, when)
+            # Recorded even when no earlier text is held: a page citing it is then told
+            # which act repealed it and when, not merely that the section is unknown.
+            _repeal(sections.setdefault(key, Section(key)), fi.number, when)
             continue
         if key not in fi.sections:
-            continue  # the source was trimmed to the sections the site cites
+            # The source was trimmed to the sections the site cites. If an earlier text of
+            # this section is held, the parts this act replaced are not: a gap, never the
+            # outdated words.
+            if key in sections:
+                _unknown(sections[key], group, fi.number, when)
+            continue
         if key not in sv.sections:
             raise SourceError(f"{sv.path}: {key} § is in the Finnish text ({fi.path}) but not in the Swedish")
         sec = sections.setdefault(key, Section(key, chapter=fi.sections[key].chapter))
@@ -403,27 +417,45 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
     moments = sec.moments.setdefault(lang, [])
     if any(c.part == ("heading",) for c in group) or not sec.heading.get(lang):
         sec.heading[lang] = printed.heading  # an amendment prints the heading in force
-    targets = sorted({c.part[1] for c in group if c.part and c.part[0] != "heading"})
+    parts = [c for c in group if c.part and c.part[0] != "heading"]
+    # what the act repeals it does not print: a repealed subsection stays a numbered gap
+    # (the statute book does not renumber), a repealed point is taken off its list
+    for c in parts:
+        if c.verb != "repeal":
+            continue
+        while len(moments) < c.part[1]:
+            moments.append(Moment(gap=True))
+        old = moments[c.part[1] - 1]
+        if c.part[0] == "moment":
+            moments[c.part[1] - 1] = Moment(gap=True, note=f"{f.number}: repealed")
+        elif c.part[0] == "point" and old.items is not None:
+            old.items = [i for i in old.items if not i.startswith(f"{c.part[2]})")]
+    targets = sorted({c.part[1] for c in parts if c.verb != "repeal"})
     shown = [p for p in printed.parts if p is not None]
+    trailing = False
     if len(shown) != len(targets):
         raise SourceError(f"{f.path}: {sec.number} § prints {len(shown)} subsection(s), but the opening "
                           f"clause changes {len(targets)} ({', '.join(map(str, targets))})")
     for n, new in zip(targets, shown):
         while len(moments) < n:
             moments.append(Moment(gap=True))
-        kinds = {c.part[0] for c in group if c.part and c.part[0] != "heading" and c.part[1] == n}
-        verbs = {c.verb for c in group if c.part and c.part[0] != "heading" and c.part[1] == n}
-        if "repeal" in verbs:
-            moments[n - 1] = Moment(gap=True, note=f"repealed by {f.number}")
-        elif "moment" in kinds:
+        kinds = {c.part[0] for c in parts if c.part[1] == n and c.verb != "repeal"}
+        if "moment" in kinds:
+            # A dashed line closing a subsection printed whole stands for the parts after
+            # it (the statute book prints it inside the list of points), not for a point.
+            if new.items and new.items[-1] == GAP:
+                new = Moment(intro=new.intro, items=new.items[:-1])
+                trailing = True
             moments[n - 1] = new
         else:  # the opening words and/or some numbered points of subsection n
             # the Swedish act sometimes prints opening words alone as a plain subsection
             new_intro = new.intro if new.items is not None else new.text
             old = moments[n - 1]
             if old.gap or old.items is None:  # the earlier text is not in the sources
-                moments[n - 1] = Moment(intro=new_intro if "intro" in kinds else None,
+                moments[n - 1] = Moment(intro=new_intro,  # printed for the points, and in force
                                         items=list(new.items if new.items is not None else [GAP]))
+                # the points left alone, and maybe later subsections: both unknown here
+                trailing = trailing or moments[n - 1].items[-1] == GAP
                 continue
             intro = new_intro if "intro" in kinds else old.intro
             items = list(old.items)
@@ -440,8 +472,25 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
                     items[at] = item
             moments[n - 1] = Moment(intro=intro, items=items)
     # a dashed line after the last part printed: the section goes on, with parts left alone
-    if targets and printed.parts and printed.parts[-1] is None and len(moments) == targets[-1]:
+    trailing = trailing or bool(printed.parts and printed.parts[-1] is None)
+    if targets and trailing and len(moments) == targets[-1]:
         moments.append(Moment(gap=True))
+
+
+def _unknown(sec: Section, group: list[Change], by: str, when: dt.date) -> None:
+    """`by` changed these parts of `sec`, but its text of the section is not in the sources."""
+    note = f"{by}, in force {when.isoformat()}: changed this section; its text is not in law/sources/"
+    numbers = sorted({c.part[1] for c in group if c.part and c.part[0] != "heading"})
+    for lang in sec.moments:
+        if any(c.part is None for c in group):
+            sec.moments[lang] = [Moment(gap=True, note=note)]
+            continue
+        for n in numbers:
+            while len(sec.moments[lang]) < n:
+                sec.moments[lang].append(Moment(gap=True))
+            sec.moments[lang][n - 1] = Moment(gap=True, note=note)
+    sec.acts.append(by)
+    sec.since = when
 
 
 def _repeal(sec: Section, by: str, when: dt.date) -> None:
@@ -464,7 +513,6 @@ def _apply_missing(sections: dict[str, Section], missing: Missing) -> None:
                 while len(sec.moments[lang]) < n:
                     sec.moments[lang].append(Moment(gap=True))
                 sec.moments[lang][n - 1] = Moment(gap=True, note=note)
-        sec.notes.append(note)
 
 
 def load_missing(path: Path) -> list[Missing]:
@@ -495,8 +543,11 @@ def to_data(sec: Section) -> dict:
     out["since"] = sec.since.isoformat() if sec.since else None
     if any(m.gap or GAP in (m.items or []) for ms in sec.moments.values() for m in ms):
         out["gaps"] = True
-    if sec.notes:
-        out["notes"] = list(sec.notes)
+    # why parts are missing: the notes of the gaps still there (a later act may have
+    # replaced a part an unread one had changed)
+    notes = list(dict.fromkeys(m.note for ms in sec.moments.values() for m in ms if m.gap and m.note))
+    if notes:
+        out["notes"] = notes
     return out
 
 
