@@ -390,6 +390,12 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
             # which act repealed it and when, not merely that the section is unknown.
             _repeal(sections.setdefault(key, Section(key)), fi.number, when)
             continue
+        if all(c.verb == "repeal" for c in group) and key in sections:  # parts repealed: nothing printed
+            for lang in sections[key].moments:
+                _repeal_parts(sections[key].moments[lang], group, fi.number)
+            sections[key].acts.append(fi.number)
+            sections[key].since = when
+            continue
         if key not in fi.sections:
             # The source was trimmed to the sections the site cites. If an earlier text of
             # this section is held, the parts this act replaced are not: a gap, never the
@@ -418,18 +424,7 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
     if any(c.part == ("heading",) for c in group) or not sec.heading.get(lang):
         sec.heading[lang] = printed.heading  # an amendment prints the heading in force
     parts = [c for c in group if c.part and c.part[0] != "heading"]
-    # what the act repeals it does not print: a repealed subsection stays a numbered gap
-    # (the statute book does not renumber), a repealed point is taken off its list
-    for c in parts:
-        if c.verb != "repeal":
-            continue
-        while len(moments) < c.part[1]:
-            moments.append(Moment(gap=True))
-        old = moments[c.part[1] - 1]
-        if c.part[0] == "moment":
-            moments[c.part[1] - 1] = Moment(gap=True, note=f"{f.number}: repealed")
-        elif c.part[0] == "point" and old.items is not None:
-            old.items = [i for i in old.items if not i.startswith(f"{c.part[2]})")]
+    _repeal_parts(moments, parts, f.number)
     targets = sorted({c.part[1] for c in parts if c.verb != "repeal"})
     shown = [p for p in printed.parts if p is not None]
     trailing = False
@@ -475,6 +470,22 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
     trailing = trailing or bool(printed.parts and printed.parts[-1] is None)
     if targets and trailing and len(moments) == targets[-1]:
         moments.append(Moment(gap=True))
+
+
+def _repeal_parts(moments: list[Moment], parts: list[Change], by: str) -> None:
+    """What an act repeals it does not print: a repealed subsection stays a numbered gap
+    (the statute book does not renumber), a repealed point is taken off its list."""
+    for c in parts:
+        if c.verb != "repeal":
+            continue
+        while len(moments) < c.part[1]:
+            moments.append(Moment(gap=True))
+        old = moments[c.part[1] - 1]
+        if c.part[0] == "moment":
+            moments[c.part[1] - 1] = Moment(gap=True, note=f"{by}: repealed")
+        elif c.part[0] == "point" and old.items is not None:
+            moments[c.part[1] - 1] = Moment(intro=old.intro,
+                                            items=[i for i in old.items if not i.startswith(f"{c.part[2]})")])
 
 
 def _unknown(sec: Section, group: list[Change], by: str, when: dt.date) -> None:

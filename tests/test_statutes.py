@@ -119,9 +119,63 @@ def test_the_committed_texts_are_what_the_committed_sources_give():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_check_of_the_committed_texts_can_fail(tmp_path):
-    data = law.build()
-    some = next(iter(data.values()))
-    number, sec = next((n, s) for n, s in some["sections"].items() if s["status"] == "in force")
-    sec["text"]["fi"][0][0] += " (edited by hand)"
-    assert law.dump(data) != (ROOT / "law" / "sections.yml").read_text(encoding="utf-8")
+def test_the_check_of_the_committed_texts_can_fail():
+    """tests/test_check_citations.py runs it on a fixture whose law/sections.yml is stale."""
+    import test_check_citations
+
+    assert test_check_citations.test_the_command_fails_on_stale_texts_and_names_the_fix
+
+
+def test_an_amendment_whose_text_of_a_held_section_is_not_kept_makes_it_a_gap(tmp_path):
+    """A source trimmed too far must not leave the outdated words standing as the law."""
+    trimmed = {lang: text.replace(text[text.index('<saa:Pykala saa1:pykalaLuokitusKoodi="Pykala" '
+                                                  'saa1:identifiointiTunnus="2 §">'):text.index(
+                                  '<saa:Pykala saa1:pykalaLuokitusKoodi="Pykala" saa1:identifiointiTunnus="3 §">')], "")
+               for lang, text in AMENDMENT.items()}
+    two = statutes.to_data(assembled(tmp_path, ORIGINAL, trimmed)["2"])
+    assert two["text"] == {"fi": [["— — —"]], "sv": [["— — —"]]}
+    assert (two["acts"], two["since"], two["gaps"]) == (["100/2001", "200/2010"], "2010-03-01", True)
+    assert two["notes"] == ["200/2010, in force 2010-03-01: changed this section; its text is not in law/sources/"]
+
+
+def test_a_repeal_is_recorded_without_the_earlier_text(tmp_path):
+    sections = assembled(tmp_path, REPEAL)  # the original act not in the sources
+    assert statutes.to_data(sections["1"]) == {"status": "repealed", "repealed_by": "300/2020",
+                                               "since": "2020-07-01"}
+
+
+def test_a_repealed_subsection_stays_a_numbered_gap_and_a_repealed_point_goes(tmp_path):
+    repeal_parts = {
+        "fi": REPEAL["fi"].replace("kumotaan testilain (100/2001) 1 §",
+                                   "kumotaan testilain (100/2001) 2 §:n 1 momentti ja 3 §:n 2 momentin 1 kohta"),
+        "sv": REPEAL["sv"]}
+    sections = assembled(tmp_path, ORIGINAL, repeal_parts)
+    assert statutes.to_data(sections["2"])["text"]["fi"] == [["— — —"], ["Se on vapaaehtoista."]]
+    assert statutes.to_data(sections["3"])["text"]["fi"][1] == ["Ilmoittaja voi olla kuka tahansa.", "2) lääkäri."]
+
+
+def test_a_dashed_line_closing_a_subsection_printed_whole_is_the_rest_of_the_section(tmp_path):
+    """How the statute book prints "muutetaan 3 §:n 2 momentti" when 3 § has more subsections."""
+    amend = {lang: text.replace("testilain (100/2001) 2 § ja 3 §:n 2 momentin 2 kohta",
+                                "testilain (100/2001) 2 § ja 3 §:n 2 momentti")
+             .replace("<saa:MomenttiKohtaKooste>2) ", "<saa:MomenttiKohtaKooste>1) x;</saa:MomenttiKohtaKooste>"
+                      "<saa:MomenttiKohtaKooste>2) ")
+             .replace("</saa:MomenttiKohtaKooste></saa:KohdatMomentti></saa:Pykala>",
+                      "</saa:MomenttiKohtaKooste><sis:Katkoviiva/></saa:KohdatMomentti></saa:Pykala>", 1)
+             for lang, text in AMENDMENT.items()}
+    amend["fi"] = amend["fi"].replace('<saa:KohdatMomentti><sis:Katkoviiva/>',
+                                      '<saa:KohdatMomentti><saa:MomenttiJohdantoKooste>Ilmoittaja:</saa:MomenttiJohdantoKooste>')
+    three = statutes.to_data(assembled(tmp_path, ORIGINAL, {"fi": amend["fi"], "sv": amend["sv"].replace(
+        "<saa:KohdatMomentti><sis:Katkoviiva/>",
+        "<saa:KohdatMomentti><saa:MomenttiJohdantoKooste>Anmälare:</saa:MomenttiJohdantoKooste>")})["3"])
+    # the dash is not a point of the list; it says that more follows (which the sources do not hold)
+    assert three["text"]["fi"] == [["Ilmoitus on tehtävä."],
+                                   ["Ilmoittaja:", "1) x;", "2) terveydenhuollon ammattihenkilö."], ["— — —"]]
+
+
+def test_a_clause_naming_a_point_without_its_subsection_and_a_chapter():
+    clause = ("kumotaan sosiaalihuollon asiakkaan asemasta annetun lain (812/2000) 3 §:n 3 kohta, 11 §, "
+              "13 §:n 2 momentti, 3 luku sekä 29 §:n 1 momentti")
+    assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "812/2000")] == [
+        ("repeal", "3", ("point", 1, 3)), ("repeal", "11", None), ("repeal", "13", ("moment", 2)),
+        ("repeal", "chapter:3", None), ("repeal", "29", ("moment", 1))]
