@@ -3,7 +3,8 @@
 "Barnskyddslag 75 §", "(4 och 40 §)", "§ 76 a", "section 34", "статья 76 a", "المادة 76 a":
 wherever a page cites a section that is in the statute texts (law/sections.yml), the
 number becomes a link to that section on the law page of the page's language
-(/fi/law/#417-2007-75, hooks/law_page.py); a range links to its first section. Which act a
+(/fi/law/417-2007-51/#417-2007-75, hooks/law_page.py: portal/law.py page_of() says which
+page); a range links to its first section. Which act a
 number belongs to is decided by the citation parser, the same one the citation check
 uses (portal/citations.py), so the link and the check never disagree. Nothing is
 written by hand in the pages, and the Markdown the fact and translation checks read is
@@ -30,15 +31,20 @@ SKIP = re.compile(r"<(h[1-6]|code|pre|script|style|svg)\b", re.I)
 
 def on_page_content(content, page, config, files):
     lang = i18n_state.current_language(config)
-    if i18n_state.page_name(page, lang) == law.PAGE:
+    name = i18n_state.page_name(page, lang) or ""
+    if name == law.PAGE or name.startswith(law.FOLDER):
         return content
     data = law.load()
     if not data:
         return content
     acts = citations.load_acts(law.LAW / "acts.yml")
     where = addresses.from_mkdocs(config)
-    return link_citations(content, acts, data,
-                          lambda act, section: where.href(where.page(lang, law.PAGE, citations.anchor(act, section))))
+
+    def href(act: str, section: str) -> str | None:
+        shown_on = law.page_of(data, acts, act, section)
+        return where.href(where.page(lang, shown_on, citations.anchor(act, section))) if shown_on else None
+
+    return link_citations(content, acts, data, href)
 
 
 def link_citations(content: str, acts, data: dict, href) -> str:
@@ -77,6 +83,8 @@ def link_citations(content: str, acts, data: dict, href) -> str:
         if not ref.act or not law.section(data, ref.act, ref.first):
             continue
         if law.section(data, ref.act, ref.first).get("status") == law.REPEALED:
+            continue
+        if href(ref.act, ref.first) is None:
             continue
         wanted.append(ref)
     if not wanted:

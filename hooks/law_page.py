@@ -1,25 +1,26 @@
-"""The law page: the text of every section the site cites, in Finnish and Swedish.
+"""The law pages: the text of every section the site cites, in Finnish and Swedish.
 
-One page per language at /law/ (/fi/law/, /en/law/, ...), generated here from
-law/sections.yml (built from the statute book's open data, portal/law.py); there is no
-file for it in docs/. Each section has an anchor that is the same in every language
+Generated here from law/sections.yml (built from the statute book's open data,
+portal/law.py); there are no files for them in docs/. Per language: the index /law/
+(/fi/law/, ...), which lists every section and holds the acts with few cited sections,
+and the pages of the Child Welfare Act in parts (/law/417-2007-30/, ...): portal/law.py
+layout() says which page shows which section, and why more than one (a page's first view
+may cost 80 KB). Each section has an anchor that is the same in every language
 ("#417-2007-75"), so staff can link a section like any other address, and
 hooks/law_links.py links every section a page cites to it. Per section: its heading and
 text in Finnish and Swedish (lang="fi", lang="sv"), the act that last worded it and when
-that came into force, a repealed section with the act that repealed it, and links to
-the consolidated text on Finlex. A part of a section that is not in the site's sources
-is shown as the statute book shows it, a dashed line, with a line saying so. In the
-other languages the page says that only the Finnish and Swedish texts are official.
-Markup: overrides/partials/law-texts.html; words: locales/<code>.yml (law_*).
+that came into force, and links to the consolidated text on Finlex. A part of a section
+that is not in the site's sources is shown as the statute book shows it, a dashed line,
+with a line saying so. In the other languages the page says that only the Finnish and
+Swedish texts are official. Markup: overrides/partials/law-texts.html; words:
+locales/<code>.yml (law_*).
 
-Why one page per language and not one per section: a section is one click and a scroll
-away, the browser tests audit one more page per language instead of a hundred, and the
-page is plain HTML: it works without JavaScript and prints. It is not in the navigation
-(a page reached from citations) and not in the search index (hooks/search_index.py
-indexes docs/ pages only): the pages that cite a section are what a reader searches for.
-The page is added after mkdocs-static-i18n has chosen the files of the language being
-built, with what it gives its own pages (the language, the same page in the other
-languages), so its language switcher and hreflang work like any page's.
+The pages are plain HTML: they work without JavaScript and print. They are not in the
+navigation (reached from citations and the legal-basis lists) and not in the search index
+(hooks/search_index.py indexes docs/ pages only): the pages that cite a section are what
+a reader searches for. They are added after mkdocs-static-i18n has chosen the files of the
+language being built, with what it gives its own pages (the language, the same page in
+the other languages), so their language switcher and hreflang work like any page's.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from mkdocs.structure.files import File, InclusionLevel
 from portal import addresses, citations, i18n_state, law
 from portal.dates import local_date
 
-NAME = law.PAGE
 MARKER = "<!-- law-texts -->"
 
 
@@ -41,41 +41,64 @@ def on_files(files, config):
     lang = i18n_state.current_language(config)
     where = addresses.from_mkdocs(config)
     ui = config.extra["ui_all"][lang]
-    content = (f"---\ntitle: \"{ui['law_title']}\"\ndescription: \"{ui['law_description']}\"\n---\n\n"
-               f"# {ui['law_title']}\n\n{MARKER}\n")
-    src = where.prefix(lang) + NAME
-    if files.get_file_from_path(src) is not None:
-        return files
-    page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-    # what mkdocs-static-i18n gives its own pages: the language, and the same page in every
-    # language for the language switcher and hreflang
-    page.locale = lang
-    page.locale_alternate_of = ""
-    page.alternates = {code: SimpleNamespace(url=where.prefix(code) + "law/") for code in where.codes}
-    files.append(page)
+    for name, groups in law.layout(law.load(), _acts()).items():
+        title, description = _title(name, groups, ui), ui["law_description"]
+        content = f"---\ntitle: \"{title}\"\ndescription: \"{description}\"\n---\n\n# {title}\n\n{MARKER}\n"
+        src = where.prefix(lang) + name
+        if files.get_file_from_path(src) is not None:
+            continue
+        page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        # what mkdocs-static-i18n gives its own pages: the language, and the same page in
+        # every language for the language switcher and hreflang
+        page.locale = lang
+        page.locale_alternate_of = ""
+        page.alternates = {code: SimpleNamespace(url=where.page(code, name).lstrip("/")) for code in where.codes}
+        files.append(page)
     return files
 
 
-def is_law_page(page, config) -> bool:
+def _acts():
+    return citations.load_acts(law.LAW / "acts.yml")
+
+
+def _title(name: str, groups, ui) -> str:
+    """"The law" for the index; "The law: 417/2007, 30–41 §" for a part."""
+    if name == law.PAGE:
+        return ui["law_title"]
+    act, numbers = groups[0]
+    return f"{ui['law_title']}: {act}, {citations.display(numbers[0])}–{citations.display(numbers[-1])} §"
+
+
+def law_page_name(page, config) -> str | None:
+    """The name of a law page ("law.md", "law/417-2007-30.md"), or None for any other page."""
     lang = i18n_state.current_language(config)
-    return i18n_state.page_name(page, lang) == NAME
+    name = i18n_state.page_name(page, lang)
+    return name if name == law.PAGE or (name or "").startswith(law.FOLDER) else None
 
 
 def on_page_content(content, page, config, files):
-    if MARKER not in content or not is_law_page(page, config):
+    name = law_page_name(page, config)
+    if MARKER not in content or name is None:
         return content
     lang = i18n_state.current_language(config)
-    data = law.load()
-    acts = citations.load_acts(law.LAW / "acts.yml")
+    data, acts = law.load(), _acts()
+    layout = law.layout(data, acts)
+    where = addresses.from_mkdocs(config)
     first = "sv" if lang == "sv" else "fi"
     order = [first, "fi" if first == "sv" else "sv"]
     template = config.theme.get_env().get_template("partials/law-texts.html")
+    ui = config.extra["ui"]
     html = template.render(
-        data=data, acts=acts, lang=lang, order=order, ui=config.extra["ui"],
+        index=name == law.PAGE, data=data, groups=layout.get(name, []), lang=lang, order=order, ui=ui,
         ui_all=config.extra["ui_all"], official=lang in ("fi", "sv"),
         anchor=citations.anchor, display=citations.display,
         date=lambda value: local_date(value, lang),
         missing=_missing_dates(),
+        # the index's list of every page and section (for staff), and a way back to it
+        contents=[(where.href(where.page(lang, n)), _title(n, g, ui), g) for n, g in layout.items() if n != law.PAGE],
+        home=where.href(where.page(lang, law.PAGE)),
+        href=lambda act, number: where.href(where.page(lang, law.page_of(data, acts, act, number) or law.PAGE,
+                                                       citations.anchor(act, number))),
     )
     return content.replace(MARKER, html)
 

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LAW = ROOT / "law"
 SECTIONS = LAW / "sections.yml"
 SOURCES = LAW / "sources"
-PAGE = "law.md"  # the law page of each language (hooks/law_page.py): /law/, /fi/law/, ...
+PAGE = "law.md"  # the law index of each language (hooks/law_page.py): /law/, /fi/law/, ...
+FOLDER = "law/"  # the pages of an act split in parts: /law/417-2007-30/, /fi/law/417-2007-30/
 IN_FORCE = "in force"
 REPEALED = "repealed"
 NOT_READ = "not read"
@@ -103,3 +104,48 @@ def date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value) if value else None
+
+
+# ------------------------------------------------------------------ the law pages
+
+
+def layout(data: dict, acts) -> dict[str, list[tuple[str, list[str]]]]:
+    """{page name: [(act, [section numbers])]}: which law page shows which sections.
+
+    Why more than one page: a page's first view may cost 80 KB compressed (README,
+    "Performance budget"), and the texts of all the sections the site cites are about 75 000
+    characters. So an act with `parts:` in law/acts.yml (the Child Welfare Act) has a page
+    per part, each from a section number on ("parts: [30, 38, 45, 75]": 1–29, 30–37 b,
+    38–44, 45–74, 75–; at most about 16 000 characters, 11 KB compressed, each), named after
+    the act and the part's first number ("law/417-2007-30.md"), so that its address stays
+    when a section is added. Measured (2026-12): the assets every page loads are 64 KB, so a
+    page of texts may have 14 KB; adding sections to a part means measuring again. Every other act is on the index page
+    (law.md), which also lists every page and section. Repealed sections are on no page:
+    no page may cite them (the citation check)."""
+    out: dict[str, list[tuple[str, list[str]]]] = {PAGE: []}
+    for act, entry in data.items():
+        shown = [n for n, sec in entry.get("sections", {}).items() if sec.get("status") != REPEALED]
+        parts = [str(b) for b in (acts.data.get(act, {}).get("parts") or [])]
+        if not parts:
+            out[PAGE].append((act, shown))
+            continue
+        groups: dict[int, list[str]] = {}
+        for number in shown:
+            groups.setdefault(sum(citations.order(number) >= citations.order(b) for b in parts), []).append(number)
+        for index in sorted(groups):
+            out[part_page(act, parts[index - 1] if index else None)] = [(act, groups[index])]
+    return out
+
+
+def part_page(act: str, first: str | None) -> str:
+    """"law/417-2007.md" (the first part), "law/417-2007-30.md"."""
+    return f"{FOLDER}{act.replace('/', '-')}{f'-{first}' if first else ''}.md"
+
+
+def page_of(data: dict, acts, act: str, number: str) -> str | None:
+    """The law page that shows a section, or None (not in the texts, or repealed)."""
+    for name, groups in layout(data, acts).items():
+        for group_act, numbers in groups:
+            if group_act == act and number in numbers:
+                return name
+    return None
