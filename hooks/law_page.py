@@ -89,7 +89,7 @@ def on_page_content(content, page, config, files):
     template = config.theme.get_env().get_template("partials/law-texts.html")
     ui = config.extra["ui"]
     html = template.render(
-        index=name == law.PAGE, data=data, groups=layout.get(name, []), lang=lang, order=order, ui=ui,
+        index=name == law.PAGE, data=data, direction=config.extra.get("lang_direction") or "ltr", groups=layout.get(name, []), lang=lang, order=order, ui=ui,
         ui_all=config.extra["ui_all"], official=lang in ("fi", "sv"),
         anchor=citations.anchor, display=citations.display,
         date=lambda value: local_date(value, lang),
