@@ -34,10 +34,11 @@ def on_page_content(content, page, config, files):
     name = i18n_state.page_name(page, lang) or ""
     if name == law.PAGE or name.startswith(law.FOLDER):
         return content
-    data = law.load()
+    folder = i18n_state.project_root(config) / "law"  # the checkout being built
+    data = law.load(folder / "sections.yml")
     if not data:
         return content
-    acts = citations.load_acts(law.LAW / "acts.yml")
+    acts = citations.load_acts(folder / "acts.yml")
     where = addresses.from_mkdocs(config)
 
     def href(act: str, section: str) -> str | None:
@@ -52,7 +53,7 @@ def link_citations(content: str, acts, data: dict, href) -> str:
     pieces = re.split(r"(<[^>]+>)", content)
     # plain text of the text pieces, with where each piece starts in it
     starts, texts, position = {}, [], 0
-    skip_depth, skipping = 0, None
+    skipping = None
     links: list[tuple[int, str]] = []  # (position in the plain text, act) of links to Finlex
     for i, piece in enumerate(pieces):
         if i % 2:  # a tag

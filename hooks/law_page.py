@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -41,9 +42,14 @@ def on_files(files, config):
     lang = i18n_state.current_language(config)
     where = addresses.from_mkdocs(config)
     ui = config.extra["ui_all"][lang]
-    for name, groups in law.layout(law.load(), _acts()).items():
+    data, acts = _law(config)
+    provenance = i18n_state.project_root(config) / "law" / "sources" / "PROVENANCE.yml"
+    checked = yaml.safe_load(provenance.read_text(encoding="utf-8"))["checked"]
+    for name, groups in law.layout(data, acts).items():
         title, description = _title(name, groups, ui), ui["law_description"]
-        content = f"---\ntitle: \"{title}\"\ndescription: \"{description}\"\n---\n\n# {title}\n\n{MARKER}\n"
+        meta = {"title": title, "description": description, "last_reviewed": checked,
+                "sources": _sources(groups or [(a, []) for a in acts.numbers if data.get(a)], data, lang)}
+        content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n# {title}\n\n{MARKER}\n"
         src = where.prefix(lang) + name
         if files.get_file_from_path(src) is not None:
             continue
@@ -57,8 +63,22 @@ def on_files(files, config):
     return files
 
 
-def _acts():
-    return citations.load_acts(law.LAW / "acts.yml")
+def _sources(groups, data: dict, lang: str) -> list[dict]:
+    """The page's sources (the reader's "sources" list, like every page's): the consolidated
+    text on Finlex of each act on it, in the page's official language or Finnish, and the
+    open data the texts are built from."""
+    code = "sv" if lang == "sv" else "fi"
+    out = [{"title": f"Finlex: {data[act]['title'][code]} ({act})", "url": data[act]["finlex"][code]}
+           for act, _ in groups]
+    out.append({"title": "Semantic Finlex (open data), eliask/finlex-data", "url": "https://github.com/eliask/finlex-data"})
+    return out
+
+
+def _law(config):
+    """law/sections.yml and law/acts.yml of the checkout being built (not of the one portal/
+    is installed from)."""
+    folder = i18n_state.project_root(config) / "law"
+    return law.load(folder / "sections.yml"), citations.load_acts(folder / "acts.yml")
 
 
 def _title(name: str, groups, ui) -> str:
@@ -81,7 +101,7 @@ def on_page_content(content, page, config, files):
     if MARKER not in content or name is None:
         return content
     lang = i18n_state.current_language(config)
-    data, acts = law.load(), _acts()
+    data, acts = _law(config)
     layout = law.layout(data, acts)
     where = addresses.from_mkdocs(config)
     first = "sv" if lang == "sv" else "fi"
@@ -93,7 +113,7 @@ def on_page_content(content, page, config, files):
         ui_all=config.extra["ui_all"], official=lang in ("fi", "sv"),
         anchor=citations.anchor, display=citations.display,
         date=lambda value: local_date(value, lang),
-        missing=_missing_dates(),
+        missing=_missing_dates(i18n_state.project_root(config) / "law" / "sources" / "missing.yml"),
         # the index's list of every page and section (for staff), and a way back to it
         contents=[(where.href(where.page(lang, n)), _title(n, g, ui), g) for n, g in layout.items() if n != law.PAGE],
         home=where.href(where.page(lang, law.PAGE)),
@@ -103,12 +123,12 @@ def on_page_content(content, page, config, files):
     return content.replace(MARKER, html)
 
 
-def _missing_dates() -> dict:
+def _missing_dates(path) -> dict:
     """{(act, section): date} of the amendments known to be missing from the sources."""
     from portal import statutes
 
     out = {}
-    for m in statutes.load_missing(law.SOURCES / "missing.yml"):
+    for m in statutes.load_missing(path):
         for number in m.parts:
             out[(m.act, number)] = m.in_force
     return out

@@ -127,7 +127,7 @@ def _parts(pykala) -> list[Moment | None]:
         elif child.tag == f"{SAA}MomenttiKooste":
             parts.append(Moment(text=_text(child)))
         elif child.tag == f"{SAA}KohdatMomentti":
-            intro, items, gaps = None, [], False
+            intro, items = None, []
             for sub in child:
                 if sub.tag == f"{SAA}MomenttiJohdantoKooste":
                     intro = _text(sub)
@@ -135,7 +135,6 @@ def _parts(pykala) -> list[Moment | None]:
                     items.append(_point(sub))
                 elif sub.tag == f"{SIS}Katkoviiva":
                     items.append(GAP)
-                    gaps = True
             parts.append(Moment(intro=intro, items=items))
     return parts
 

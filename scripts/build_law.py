@@ -13,7 +13,6 @@ EDITING.md, "When the law changes".
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from portal import law, statutes
 

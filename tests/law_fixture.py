@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
+from portal import law
+
 NS = ('xmlns:saa="http://www.vn.fi/skeemat/saadoskooste/2010/04/27" '
       'xmlns:saa1="http://www.vn.fi/skeemat/saadoselementit/2010/04/27" '
       'xmlns:sis="http://www.vn.fi/skeemat/sisaltokooste/2010/04/27" '
@@ -42,7 +45,7 @@ def act_xml(lang: str, number: int, year: int, title: str, clause: str, body: st
 
 def section(number: str, heading: str, *parts: str) -> str:
     inner = "".join("<sis:Katkoviiva/>" if p == "-" else
-                    (f"<saa:KohdatMomentti>" + ("<sis:Katkoviiva/>" if p.split('|')[0] == "-" else f"<saa:MomenttiJohdantoKooste>{p.split('|')[0]}</saa:MomenttiJohdantoKooste>")
+                    ("<saa:KohdatMomentti>" + ("<sis:Katkoviiva/>" if p.split('|')[0] == "-" else f"<saa:MomenttiJohdantoKooste>{p.split('|')[0]}</saa:MomenttiJohdantoKooste>")
                      + "".join(f"<saa:MomenttiKohtaKooste>{i}</saa:MomenttiKohtaKooste>" for i in p.split("|")[1:])
                      + "</saa:KohdatMomentti>") if "|" in p else f"<saa:MomenttiKooste>{p}</saa:MomenttiKooste>"
                     for p in parts)
@@ -100,3 +103,38 @@ def write(folder: Path, *acts: dict) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             paths.append(path)
     return paths
+
+
+# ------------------------------------------------------------------ a site citing it
+
+ACTS = """100/2001:
+  title: {fi: Testilaki, sv: Testlag}
+  names: [testila, testlag]
+  texts: true
+  not_read:
+    "9": not read for the test
+200/1999:
+  title: {fi: Toinen laki, sv: Annan lag}
+  names: [annan lag]
+  texts: false
+"""
+PAGE = "---\ntitle: Sida\n---\n\n# Sida\n\n{body}\n"
+QUOTES = '"100/2001":\n  "2": "Eftervården varar till 25 år."\n'
+
+
+def make_site(root: Path) -> Path:
+    """A site in Swedish whose statute texts are the acts above (law/, docs/sv/,
+    facts/citations/): tests get it as the fixture `law_site` (conftest.py)."""
+    (root / "law").mkdir()
+    (root / "law" / "acts.yml").write_text(ACTS, encoding="utf-8")
+    write(root / "law" / "sources", ORIGINAL, AMENDMENT, REPEAL)
+    (root / "law" / "sections.yml").write_text(law.dump(law.build(root / "law")), encoding="utf-8")
+    (root / "docs" / "sv").mkdir(parents=True)
+    (root / "facts" / "citations").mkdir(parents=True)
+    return root
+
+
+def page(root, body, quotes=QUOTES, name="sida"):
+    """docs/sv/<name>.md with `body`, and its facts/citations/<name>.yml."""
+    (root / "docs" / "sv" / f"{name}.md").write_text(PAGE.format(body=body), encoding="utf-8")
+    (root / "facts" / "citations" / f"{name}.yml").write_text(quotes, encoding="utf-8")

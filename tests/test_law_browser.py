@@ -28,7 +28,7 @@ def test_75_opens_from_the_aftercare_page_without_javascript(server, page_factor
     page.goto(server + prefix + "aftercare/")
     page.locator('a.law-ref[href$="#417-2007-75"]').first.click()
     page.wait_for_load_state()
-    assert page.url == f"{server}{prefix}law/417-2007-75/#417-2007-75"
+    assert page.url == f"{server}{prefix}law/417-2007-51/#417-2007-75"
     section = page.locator('[id="417-2007-75"]')
     assert section.evaluate("s => s.matches(':target')")
     assert "Jälkihuoltoa voidaan järjestää myös muulle" in section.locator('.law-text[lang="fi"]').inner_text()
@@ -40,7 +40,7 @@ def test_75_opens_from_the_aftercare_page_without_javascript(server, page_factor
 @pytest.mark.parametrize("prefix", ["fi/", "ar/"])
 def test_on_a_phone_the_texts_stand_one_after_the_other(server, page_factory, shots, prefix):
     page = page_factory(viewport=PHONE)
-    page.goto(f"{server}{prefix}law/417-2007-75/#417-2007-75")
+    page.goto(f"{server}{prefix}law/417-2007-51/#417-2007-75")
     section = page.locator('[id="417-2007-75"]')
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     fi_box, sv_box = (section.locator(f'.law-text[lang="{c}"]').bounding_box() for c in ("fi", "sv"))
@@ -53,7 +53,7 @@ def test_on_a_phone_the_texts_stand_one_after_the_other(server, page_factory, sh
 
 def test_the_texts_print(server, page_factory):
     page = page_factory(java_script_enabled=False)
-    page.goto(server + "fi/law/417-2007-75/")
+    page.goto(server + "fi/law/417-2007-51/")
     page.emulate_media(media="print")
     for code in ("fi", "sv"):
         text = page.locator(f'[id="417-2007-75"] .law-text[lang="{code}"]')
@@ -68,7 +68,7 @@ def test_with_javascript_an_address_of_a_section_opens_it_without_an_error(serve
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "fi/law/417-2007-75/#417-2007-75")
+    page.goto(server + "fi/law/417-2007-51/#417-2007-75")
     page.wait_for_load_state("load")
     page.locator('a[href$="#417-2007-76a"]').count()
     page.goto(server + "fi/law/#703-2023-51")
