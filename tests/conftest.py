@@ -20,6 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 import local_nginx
+import law_fixture  # tests/law_fixture.py
 import sweep as sweep_module  # tests/sweep.py
 
 from portal import site_config
@@ -235,3 +236,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
     sizes = collections.Counter(xdist_scope(item.nodeid) for item in items)
     items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -sizes[xdist_scope(item.nodeid)]))
+
+
+@pytest.fixture
+def law_site(tmp_path) -> Path:
+    """A small site citing a small statute book (tests/law_fixture.py): the citation check
+    and the law-changes command run on it."""
+    return law_fixture.make_site(tmp_path)

@@ -4,17 +4,24 @@ import json
 import re
 from urllib.parse import urljoin, urlparse
 
-from portal import locales
+from portal import citations, law, locales
 import pytest
 from helpers import built_pages, soup, written_in
 from conftest import CONFIG
+
+
+def law_pages(config) -> list[str]:
+    """The law pages (hooks/law_page.py): generated, in every language, not in the nav
+    and not in the sitemap (pages reached from citations, like the search leaves them out)."""
+    return list(law.layout(law.load(), citations.load_acts()))
 
 
 def test_every_page_is_built_in_every_language(built_site, config):
     where = config.addresses
     for code, found in built_pages(built_site, config).items():
         built = sorted(where.of_file(built_site, p) for p in found)
-        assert built == sorted(where.page(code, name) for name in config.nav_files), f"{code}: pages differ from the nav"
+        assert built == sorted(where.page(code, name) for name in config.nav_files + law_pages(config)), \
+            f"{code}: pages differ from the nav and the law pages"
 
 
 def test_html_lang_and_site_name_follow_the_language(built_site, config):
@@ -74,7 +81,7 @@ def test_material_does_not_see_the_alternates(built_site, config):
 def test_sitemap_lists_every_page_with_all_alternates(built_site, config):
     xml = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
-    pages = sum(len(p) for p in built_pages(built_site, config).values())
+    pages = sum(len(p) for p in built_pages(built_site, config).values()) - len(config.codes) * len(law_pages(config))
     assert len(urls) == pages
     for block in urls:
         langs = re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block)
