@@ -27,7 +27,6 @@ import json
 from pathlib import Path
 
 import segno
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from portal import addresses, aliases, docs_model, i18n_state, local_services, locales
@@ -191,10 +190,10 @@ def on_page_content(content, page, config, files):
     return content.replace(MARKER, html)
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
+@i18n_state.after_every_language()
 def on_post_build(config):
     site = Path(config.site_dir).resolve()
-    if not i18n_state.all_languages_built(config) or str(site) not in _wanted:
+    if str(site) not in _wanted:
         return
     _wanted.discard(str(site))
     url, data, qr, _ = build_data(config)

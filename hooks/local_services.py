@@ -83,6 +83,7 @@ def on_page_content(content, page, config, files):
     return content
 
 
+@i18n_state.after_every_language()  # the same file for every language: written once
 def on_post_build(config):
     _, url, payload = data(config)
     target = Path(config.site_dir) / url
