@@ -8,12 +8,13 @@ The rules themselves live in assets/javascripts/aftercare-rules.js.
 """
 
 from portal.dates import month_names
+from portal.markers import AFTERCARE_CHECKER
 
-MARKER = "<!-- aftercare-checker -->"
+MARKERS = (AFTERCARE_CHECKER,)
 
 
 def on_page_content(content, page, config, files):
-    if MARKER not in content:
+    if not AFTERCARE_CHECKER.found_in(content):
         return content
     ui = config.extra["ui"]
     strings = {k[len("checker_"):]: v for k, v in ui.items() if k.startswith("checker_")}
@@ -21,4 +22,4 @@ def on_page_content(content, page, config, files):
     if months:  # a language whose dates the browser would write in the wrong order
         strings["months"] = months
     form = config.theme.get_env().get_template("partials/aftercare-checker.html").render(ui=ui, strings=strings)
-    return content.replace(MARKER, form)
+    return AFTERCARE_CHECKER.replace(content, form)

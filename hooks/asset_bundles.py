@@ -19,7 +19,7 @@ from urllib.parse import quote
 import material
 from mkdocs.exceptions import PluginError
 
-from portal import unused_css
+from portal import i18n_state, unused_css
 
 ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets"
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
@@ -71,6 +71,7 @@ def on_config(config):
     return config
 
 
+@i18n_state.after_every_language()  # the same files for every language: written once
 def on_post_build(config):
     site = Path(config.site_dir)
     for url, data in _built.items():

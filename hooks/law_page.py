@@ -33,8 +33,10 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from portal import addresses, citations, i18n_state, law
 from portal.dates import local_date
+from portal.markers import LAW_TEXTS
 
-MARKER = "<!-- law-texts -->"
+MARKERS = (LAW_TEXTS,)
+MARKER = LAW_TEXTS.text
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language's files

@@ -27,13 +27,12 @@ import json
 from pathlib import Path
 
 import segno
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from portal import addresses, aliases, docs_model, i18n_state, local_services, locales
+from portal.markers import LINKS_COMPOSER, LINKS_FOR_LETTERS
 
-LIST_MARKER = "<!-- links-for-letters -->"
-MARKER = "<!-- links-composer -->"
+MARKERS = (LINKS_COMPOSER,)  # put before <!-- links-for-letters -->, hooks/links_for_letters.py's
 DATA_DIR = "assets/letters"
 
 _data: dict[tuple, tuple[str, bytes, dict, list]] = {}  # one build's data, shared by its languages
@@ -166,13 +165,13 @@ def page_choices(pages: list[dict], lang: str, default: str) -> list[dict]:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if LIST_MARKER not in markdown:
+    if not LINKS_FOR_LETTERS.found_in(markdown):
         return markdown
-    return markdown.replace(LIST_MARKER, f"{MARKER}\n\n{LIST_MARKER}", 1)
+    return LINKS_FOR_LETTERS.replace(markdown, f"{LINKS_COMPOSER.text}\n\n{LINKS_FOR_LETTERS.text}", 1)
 
 
 def on_page_content(content, page, config, files):
-    if MARKER not in content:
+    if not LINKS_COMPOSER.found_in(content):
         return content
     lang = i18n_state.current_language(config)
     url, _, _, pages = build_data(config)
@@ -188,13 +187,13 @@ def on_page_content(content, page, config, files):
         areas=local_services.load(i18n_state.project_root(config) / local_services.DATA).counties,
         languages=[{"code": c, "name": config.extra["ui_all"][c]["language_name"]}
                    for c in i18n_state.languages(config)])
-    return content.replace(MARKER, html)
+    return LINKS_COMPOSER.replace(content, html)
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
+@i18n_state.after_every_language()
 def on_post_build(config):
     site = Path(config.site_dir).resolve()
-    if not i18n_state.all_languages_built(config) or str(site) not in _wanted:
+    if str(site) not in _wanted:
         return
     _wanted.discard(str(site))
     url, data, qr, _ = build_data(config)

@@ -9,13 +9,13 @@ can never fall behind the site. Every address comes from portal/addresses.py.
 from pathlib import Path
 
 from portal import addresses, docs_model, i18n_state
+from portal.markers import LINKS_FOR_LETTERS
 
-
-MARKER = "<!-- links-for-letters -->"
+MARKERS = (LINKS_FOR_LETTERS,)
 
 
 def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
+    if not LINKS_FOR_LETTERS.found_in(markdown):
         return markdown
     lang = i18n_state.current_language(config)
     where = addresses.from_mkdocs(config)
@@ -41,4 +41,4 @@ def on_page_markdown(markdown, page, config, files):
         out.append(f"- {whole}: {links()}")
         out += [f"- {h.text} (`#{h.id}`): {links(h.id)}" for h in addresses.offered_sections(doc.headings)]
         out.append("")
-    return markdown.replace(MARKER, "\n".join(out))
+    return LINKS_FOR_LETTERS.replace(markdown, "\n".join(out))

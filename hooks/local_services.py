@@ -29,9 +29,9 @@ from mkdocs.utils import get_relative_url
 
 from portal import addresses, i18n_state, local_services
 from portal.dates import local_date
+from portal.markers import LOCAL_FINDER, LOCAL_SERVICES_LIST
 
-FINDER = "<!-- local-finder -->"
-LIST = "<!-- local-services-list -->"
+MARKERS = (LOCAL_FINDER, LOCAL_SERVICES_LIST)
 LIST_PAGE = "local-services.md"
 DATA_DIR = "assets/local"
 
@@ -61,7 +61,7 @@ def host(url: str) -> str:
 
 
 def on_page_content(content, page, config, files):
-    if FINDER not in content and LIST not in content:
+    if not LOCAL_FINDER.found_in(content) and not LOCAL_SERVICES_LIST.found_in(content):
         return content
     loaded, url, _ = data(config)
     ui = config.extra["ui"]
@@ -69,20 +69,21 @@ def on_page_content(content, page, config, files):
     where = addresses.from_mkdocs(config)
     env = config.theme.get_env()
     list_href = get_relative_url(where.page(lang, LIST_PAGE).lstrip("/") or ".", page.url)
-    if FINDER in content:
+    if LOCAL_FINDER.found_in(content):
         html = env.get_template("partials/local-finder.html").render(
             ui=ui, strings=strings(ui), src=get_relative_url(url, page.url), list_href=list_href,
             direction=config.extra.get("lang_direction", "ltr"))
-        content = content.replace(FINDER, html)
-    if LIST in content:
+        content = LOCAL_FINDER.replace(content, html)
+    if LOCAL_SERVICES_LIST.found_in(content):
         html = env.get_template("partials/local-services-list.html").render(
             ui=ui, counties=loaded.counties, tel=local_services.tel, host=host,
             date=lambda value: local_date(value, lang),
             direction=config.extra.get("lang_direction", "ltr"))
-        content = content.replace(LIST, html)
+        content = LOCAL_SERVICES_LIST.replace(content, html)
     return content
 
 
+@i18n_state.after_every_language()  # the same file for every language: written once
 def on_post_build(config):
     _, url, payload = data(config)
     target = Path(config.site_dir) / url

@@ -9,8 +9,6 @@ prefix once all languages are built. The web server maps /fi/... misses to
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from portal import addresses, i18n_state
 
 _pages: dict[str, str] = {}
@@ -22,10 +20,8 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-@event_priority(-200)
+@i18n_state.after_every_language()
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config):
-        return
     site = Path(config.site_dir)
     where = addresses.from_mkdocs(config)
     for lang in where.codes:

@@ -23,7 +23,6 @@ import re
 from pathlib import Path
 
 import brotli
-from mkdocs.plugins import event_priority
 
 from portal import i18n_state
 
@@ -74,8 +73,8 @@ def on_startup(command, dirty):
     _command = command
 
 
-@event_priority(-260)  # after the hooks that write files into the site (search indexes: -200)
+@i18n_state.after_every_language(-260)  # after the hooks that write files into the site (-200, -250)
 def on_post_build(config):
-    if _command == "serve" or not i18n_state.all_languages_built(config):
+    if _command == "serve":
         return
     precompress(Path(config.site_dir), cache_dir())

@@ -22,8 +22,6 @@ import json
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from portal import addresses
 from portal import aliases as alias_model
 from portal import i18n_state
@@ -33,7 +31,7 @@ _aliases: dict[str, alias_model.Alias] = {}
 
 
 def on_config(config):
-    if i18n_state.i18n(config).building:
+    if not i18n_state.first_language_build(config):
         return config  # once per build, before the first language
     docs = Path(config.docs_dir)
 
@@ -50,10 +48,8 @@ def on_config(config):
     return config
 
 
-@event_priority(-250)  # after the other hooks have written their pages
+@i18n_state.after_every_language(-250)  # after the other hooks have written their pages
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config):
-        return
     site = Path(config.site_dir)
     where = addresses.from_mkdocs(config)
     template = config.theme.get_env().get_template("redirect.html")

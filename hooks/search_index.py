@@ -37,7 +37,6 @@ from pathlib import Path
 import yaml
 import mkdocs.contrib.search
 import rjsmin
-from mkdocs.plugins import event_priority
 
 from portal import addresses, docs_model, i18n_state, locales, search_sections
 
@@ -189,10 +188,8 @@ def write_lunr(site: Path) -> None:
     target.write_text(header + "\n" + rjsmin.jsmin(source), encoding="utf-8")
 
 
-@event_priority(-200)
+@i18n_state.after_every_language()
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config):
-        return
     site = Path(config.site_dir)
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))

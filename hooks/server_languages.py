@@ -10,15 +10,11 @@ editing the server configuration.
 import json
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from portal import addresses, i18n_state
 
 
-@event_priority(-200)
+@i18n_state.after_every_language()
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config):
-        return
     where = addresses.from_mkdocs(config)
     homes = {code: where.home(code) for code in where.codes}
     (Path(config.site_dir) / "languages.json").write_text(json.dumps(homes, indent=1), encoding="utf-8")

@@ -113,7 +113,7 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     _holder["config"] = config
-    if not i18n_state.i18n(config).building:
+    if i18n_state.first_language_build(config):
         _records.clear()  # a fresh build (also each rebuild under `mkdocs serve`)
     return config
 
@@ -125,9 +125,9 @@ def format_report(records) -> str:
     return "\n".join(lines)
 
 
-@event_priority(-300)
+@i18n_state.after_every_language(-300)  # last: after every other hook has had its say
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config) or not _records:
+    if not _records:
         return
     report = format_report(_records)
     if _command == "serve":

@@ -14,9 +14,7 @@ check; the markup is overrides/translation-status.html.
 import datetime as dt
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from portal import addresses, docs_model, i18n_state, site_config, translations
+from portal import addresses, docs_model, i18n_state, translations
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -42,13 +40,9 @@ def on_page_markdown(markdown, page, config, files):
     return notice + markdown
 
 
-@event_priority(-200)
+@i18n_state.after_every_language()
 def on_post_build(config):
-    if not i18n_state.all_languages_built(config):
-        return
-    root = i18n_state.project_root(config)
-    settings = site_config.load(root / "mkdocs.yml")
-    settings.docs_dir = Path(config.docs_dir)  # a test's fixture build has its own docs/
+    settings = i18n_state.site_settings(config)  # the live config, not mkdocs.yml again
     today = dt.date.today()
     rows = translations.status_rows(settings, today)
     by_page: dict[str, dict[str, translations.Row]] = {}

@@ -24,7 +24,8 @@ from pathlib import Path
 
 # the checks of the sources, run while the site builds
 SOURCE_CHECKS = ("scripts/lint_content.py", "scripts/check_translations.py", "scripts/check_easy_pages.py",
-                 "scripts/lint_python.py", "scripts/check_local_services.py", "scripts/check_citations.py")
+                 "scripts/lint_python.py", "scripts/check_local_services.py", "scripts/check_citations.py",
+                 "scripts/pipeline.py")
 # the checks of the built site, run with the site's folder as argument
 SITE_CHECKS = ("scripts/check_links.py", "scripts/published_addresses.py")
 BUILD = "the build"

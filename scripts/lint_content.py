@@ -12,6 +12,9 @@ Errors (exit 1):
   (`translated_from:`, `translated_on:`); the build shows it to readers.
   A page that discusses a term on purpose lists it in `allow_terms:`.
 - raw <script>, <iframe>, inline event handlers (onclick=...), http:// links.
+- page markers (portal/markers.py): a comment that looks like a marker (`<!-- word -->`)
+  but is none, misspelt or mis-spaced (`<!-- aftercare-checkr -->`), with the marker it
+  probably means; a marker on a page whose hook does not fill it there.
 - a number written as a word before a unit of time ("seven working days", "kolme
   kuukautta"): numbers a reader acts on are digits in every language, so that the fact
   check (scripts/check_translations.py) can compare them; see NUMBER_WORDS.
@@ -36,7 +39,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal import docs_model, locales, site_config
+from portal import docs_model, locales, markers, site_config
 from portal.easy_pages import is_easy
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: mkdocs.yml, docs/, locales/
@@ -388,6 +391,12 @@ def check_digits(page: docs_model.Page, label: str, f: Findings):
                             f"(a reader acts on it, and the fact check compares digits)")
 
 
+def check_markers(page: docs_model.Page, label: str, f: Findings):
+    """A marker-like comment that no hook will replace would do nothing, silently."""
+    for number, message in markers.problems(page.body, page.name, page.body_line):
+        f.errors.append(f"{label}:{number}: {message}")
+
+
 def check_unsafe(page: docs_model.Page, label: str, f: Findings):
     for number, line in enumerate(page.lines, 1):
         for pattern, message in UNSAFE:
@@ -432,6 +441,7 @@ def lint(config: site_config.SiteConfig, root: Path, today: dt.date, max_age: in
         check_terms(page, label, termbase, f)
         check_digits(page, label, f)
         check_unsafe(page, label, f)
+        check_markers(page, label, f)
         if is_easy(name):
             check_easy(page, label, f)
             continue

@@ -18,14 +18,17 @@ from helpers import write_fixture_docs
 import deploy
 from conftest import CONFIG, ROOT, fixture_config
 
-# fi/aftercare.md claims the address of fi/placement.md (line 5) and links to an anchor
-# that does not exist (line 11); fi/extra.md is not in nav
+# fi/aftercare.md claims the address of fi/placement.md (line 5), links to an anchor
+# that does not exist (line 11) and has a mistyped marker (line 13, the content lint's);
+# fi/extra.md is not in nav
 BROKEN = ("---\ntitle: Jälkihuolto\ndescription: Testi.\nlast_reviewed: 2026-11-23\naliases: [/fi/placement/]\n"
-          "sources: []\n---\n\n# Jälkihuolto\n\n[Sijoitus](placement.md#no-such-section)\n")
+          "sources: []\n---\n\n# Jälkihuolto\n\n[Sijoitus](placement.md#no-such-section)\n\n<!-- aftercare-checkr -->\n")
 ALIAS = ("docs/fi/aftercare.md:5: alias '/fi/placement/' is the address of the page docs/fi/placement.md; "
          "choose another")
 NOT_IN_NAV = ("docs/fi/extra.md: the page is not in nav: add it to nav: in mkdocs.yml and its title to nav: in "
               "every locales/<code>.yml (EDITING.md, Add a page)")
+MARKER = ("/fi/aftercare.md:13: unknown marker <!-- aftercare-checkr -->; did you mean <!-- aftercare-checker -->? "
+          "(known markers: ")
 ANCHOR = ("docs/fi/aftercare.md:11: Doc file 'fi/aftercare.md' contains a link 'placement.md#no-such-section', "
           "but the doc 'fi/placement.md' does not contain an anchor '#no-such-section'.")
 
@@ -63,7 +66,9 @@ def test_make_check_fails_with_file_and_line(broken_config, tmp_path):
     report = result.stdout + result.stderr
     assert result.returncode != 0, report
     assert ALIAS in report and ANCHOR in report and NOT_IN_NAV in report
+    assert MARKER in report  # the content lint's: a mistyped marker would do nothing
     assert "check: the build failed" in report
+    assert "check: scripts/lint_content.py failed" in report
     assert "not run: the build failed (see above), so there is no site to check" in report
     assert not site.exists()
 
