@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from portal import addresses, docs_model, local_services
+from portal import addresses, citations, docs_model, law, local_services
 
 LEDGER = "published-addresses.yml"
 KINDS = ("pages", "sections", "aliases")
@@ -110,13 +110,26 @@ def offered_sections(docs: Path, where: addresses.Addresses) -> list[str]:
     return out
 
 
+def law_sections(root: Path, where: addresses.Addresses) -> list[str]:
+    """The address of every section of law on its law page, in every language: the pages are
+    made from law/sections.yml and law/acts.yml (portal/law.py layout()), not from docs/."""
+    folder = root / "law"
+    if not (folder / "sections.yml").is_file():
+        return []
+    layout = law.layout(law.load(folder / "sections.yml"), citations.load_acts(folder / "acts.yml"))
+    return [where.page(lang, name, citations.anchor(act, number))
+            for name, groups in layout.items() for act, numbers in groups for number in numbers
+            for lang in where.codes]
+
+
 def redirects(site: Path) -> dict[str, str]:
     path = site / "redirects.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def current(site: Path, docs: Path, where: addresses.Addresses) -> Ledger:
-    return Ledger(built_pages(site, where), offered_sections(docs, where), sorted(redirects(site)))
+    return Ledger(built_pages(site, where), offered_sections(docs, where) + law_sections(docs.parent, where),
+                  sorted(redirects(site)))
 
 
 # ---------------------------------------------------------------- does each still resolve?
@@ -133,6 +146,10 @@ class Resolver:
         """The built page (not a redirect stub) at an address, or None."""
         file = self.where.file(self.site, address)
         return file if file.is_file() and file.suffix == ".html" and not is_redirect(file) else None
+
+    def is_law(self, path: str) -> bool:
+        """A law page (/law/, /fi/law/417-2007-30/): made from law/, not from docs/."""
+        return self.where.split(path)[1].startswith(law.FOLDER)
 
     def ids(self, page: Path) -> dict[str, bool]:
         """{id: True if it only marks a place} of a built page: an empty <span> is the new home
@@ -160,6 +177,12 @@ class Resolver:
         if not section:
             return None
         marker = self.ids(page).get(section)
+        if marker is None and self.is_law(path):
+            return (f"#{section} is not on the law page {path} any more: the law pages are made from "
+                    f"law/sections.yml and law/acts.yml (parts:); keep each section on the law page it was "
+                    f"published on (a new part of an act may only begin after its last published section), "
+                    f"or, if it cannot stay, record the move under moved: in {LEDGER} with its new home and "
+                    f"the reason")
         if marker is None:
             return (f"#{section} is not on the page {self.where.of_file(self.site, page)}: keep the id, or give "
                     f"it a new home: <span id=\"{section}\"></span> just before the heading of the section that now "

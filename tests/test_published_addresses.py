@@ -142,3 +142,39 @@ def test_the_command_names_the_problem_and_fails(site, monkeypatch, capsys):
     assert "published-addresses.yml:9: /fi/aftercare/ (docs/fi/aftercare.md) was published: /fi/aftercare/ is " \
            "not built" in out
     assert out.endswith("published_addresses: 9 published address(es), 3 problem(s)\n")
+
+
+LAW_ACTS = "100/2001:\n  title: {fi: Laki, sv: Lag}\n  names: [lag]\n  texts: true\n  parts: [%s]\n"
+LAW_TEXTS = "100/2001:\n  sections:\n" + "".join(f"    '{n}': {{status: in force}}\n" for n in (2, 5, 7))
+
+
+def law_page(built, lang, name, numbers):
+    folder = built / WHERE.prefix(lang) / "law" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = "".join(f'<section id="100-2001-{n}"><h3>{n} §</h3></section>' for n in numbers)
+    (folder / "index.html").write_text(f"<html><body><h1>Lag</h1>{ids}</body></html>", encoding="utf-8")
+
+
+def test_a_section_of_law_that_moves_to_another_law_page_fails(site):
+    """The law pages come from law/, not docs/: each section of law on its law page is a
+    published address, and a new part that takes a published section off its page fails."""
+    built, docs, ledger = site
+    (docs.parent / "law").mkdir()
+    (docs.parent / "law" / "acts.yml").write_text(LAW_ACTS % "5", encoding="utf-8")
+    (docs.parent / "law" / "sections.yml").write_text(LAW_TEXTS, encoding="utf-8")
+    for lang in ("sv", "fi"):
+        law_page(built, lang, "100-2001", [2])
+        law_page(built, lang, "100-2001-5", [5, 7])
+    assert "/fi/law/100-2001-5/#100-2001-7" in published.record(built, docs, WHERE, ledger)
+    assert check(site) == []
+    # a new part from 7 § on: 7 § leaves the page its address was published on
+    (docs.parent / "law" / "acts.yml").write_text(LAW_ACTS % "5, 7", encoding="utf-8")
+    for lang in ("sv", "fi"):
+        law_page(built, lang, "100-2001-5", [5])
+        law_page(built, lang, "100-2001-7", [7])
+    assert check(site)[:2] == [
+        f"published-addresses.yml:{line}: {lang}law/100-2001-5/#100-2001-7 was published: #100-2001-7 is not on the "
+        f"law page {lang}law/100-2001-5/ any more: the law pages are made from law/sections.yml and law/acts.yml "
+        "(parts:); keep each section on the law page it was published on (a new part of an act may only begin "
+        "after its last published section), or, if it cannot stay, record the move under moved: in "
+        "published-addresses.yml with its new home and the reason" for line, lang in ((20, "/fi/"), (23, "/"))]
