@@ -33,6 +33,10 @@ def test_75_opens_from_the_aftercare_page_without_javascript(server, page_factor
     assert section.evaluate("s => s.matches(':target')")
     assert "Jälkihuoltoa voidaan järjestää myös muulle" in section.locator('.law-text[lang="fi"]').inner_text()
     assert "Eftervård kan också ordnas för en annan" in section.locator('.law-text[lang="sv"]').inner_text()
+    # 3 mom. as amended by 1283/2023, in force 2024-01-01: the age limit the page's claim rests on
+    assert "päättyy viimeistään, kun nuori täyttää 23 vuotta" in section.locator('.law-text[lang="fi"]').inner_text()
+    assert "upphör senast när den unga personen fyller 23 år" in section.locator('.law-text[lang="sv"]').inner_text()
+    assert "— — —" not in section.inner_text()
     # (no sideways check here: without JavaScript the language menu of every page is wider
     # than a phone; the phone layout is checked below with it)
 
