@@ -23,7 +23,12 @@ from portal import docs_model, i18n_state
 
 # the entry's "In Finnish: <span lang="fi">term</span>" line: a short label, then the term
 FINNISH_TERM = re.compile(r'^[^<]{0,40}<span lang="fi">([^<]+)</span>')
-LINK = re.compile(r'<a href="((?:[^"]*/)?glossary/#([\w-]+))"')
+# A term's link, written in Markdown as glossary.md#id: relative, to this language's
+# glossary. An absolute address is not a term in the text: the list of addresses for
+# letters links every language's glossary entry by its full address (hooks/links_composer.py),
+# and 189 tooltips in the wrong language there cost a phone half a second (Material mounts
+# one per [title] when the page loads).
+LINK = re.compile(r'<a href="((?:\.\./)*glossary/#([\w-]+))"')
 _cache: dict[Path, dict[str, str]] = {}
 
 

@@ -99,6 +99,17 @@ def test_glossary_tooltips_come_from_the_languages_own_glossary(built_site, conf
         assert sentence and sentence.split()[0] in glossary, f"{code}: tooltip {a['title']!r} is not from docs/{code}/glossary.md"
 
 
+def test_only_a_term_in_the_text_gets_a_tooltip_not_an_address_for_letters(built_site, config):
+    """The list of addresses for letters links each glossary entry in every language by its
+    full address: those are addresses, not terms (a Swedish definition on a link named
+    "Suomi"), and each [title] costs Material a tooltip when the page loads."""
+    for code in config.codes:
+        page = soup(config.addresses.file(built_site, config.addresses.page(code, "links-for-letters.md")))
+        links = [a for a in page.select("article a[href*='glossary/#']")]
+        assert len(links) > 100, f"{code}: the list for letters should link every glossary entry"
+        assert [a["href"] for a in links if a.has_attr("title")] == [], code
+
+
 @pytest.mark.parametrize("code", RTL)
 def test_rtl_pages_carry_dir_on_html_and_body(built_site, config, code):
     for path in built_pages(built_site, config)[code] + [built_site / code / "404.html"]:
