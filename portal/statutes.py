@@ -276,13 +276,13 @@ def _targets(verb: str, body: str, clause: str) -> list[Change]:
             if word in ("momentti", "momentit"):
                 found += [Change(verb, section, ("moment", int(n))) for n in pending]
                 pending = []
-            elif word == "momentin":
+            elif word in ("momentin", "momenttiin"):  # "14 §:n 1 momenttiin uusi 8 a kohta": points added to it
                 moment, pending = int(pending[-1]), []
             elif word == "johdantokappale":
                 found.append(Change(verb, section, ("intro", moment or 1)))
             elif word in ("kohta", "kohdat"):
                 # "3 §:n 3 kohta": a section of one subsection names no subsection
-                found += [Change(verb, section, ("point", moment or 1, int(n))) for n in pending]
+                found += [Change(verb, section, ("point", moment or 1, _point_key(n))) for n in pending]
                 pending = []
             elif word == "otsikko":
                 found.append(Change(verb, section, ("heading",)))
@@ -292,6 +292,17 @@ def _targets(verb: str, body: str, clause: str) -> list[Change]:
             elif word not in FILLER and not word.endswith(("lain", "laki")):
                 raise SourceError(f"unknown word '{m[5]}' in the clause '{clause}'")
     return found
+
+
+def _point_key(number: str) -> int | str:
+    """A numbered point: 3 (int), or "13a" for a point added between two ("13 a kohta")."""
+    return int(number) if number.isdigit() else number
+
+
+def _point_of(item: str) -> int | str | None:
+    """The number of a printed point: "13 a) ..." -> "13a", "3) ..." -> 3."""
+    m = re.match(r"(\d+(?:\s?[a-h])?)\)", item)
+    return _point_key(section_number(m[1])) if m else None
 
 
 # ------------------------------------------------------------------ assembling
@@ -484,7 +495,7 @@ def _repeal_parts(moments: list[Moment], parts: list[Change], by: str) -> None:
             moments[c.part[1] - 1] = Moment(gap=True, note=f"{by}: repealed")
         elif c.part[0] == "point" and old.items is not None:
             moments[c.part[1] - 1] = Moment(intro=old.intro,
-                                            items=[i for i in old.items if not i.startswith(f"{c.part[2]})")])
+                                            items=[i for i in old.items if _point_of(i) != c.part[2]])
 
 
 def _unknown(sec: Section, group: list[Change], by: str, when: dt.date) -> None:

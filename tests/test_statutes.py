@@ -173,3 +173,28 @@ def test_a_clause_naming_a_point_without_its_subsection_and_a_chapter():
     assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "812/2000")] == [
         ("repeal", "3", ("point", 1, 3)), ("repeal", "11", None), ("repeal", "13", ("moment", 2)),
         ("repeal", "chapter:3", None), ("repeal", "29", ("moment", 1))]
+
+
+def test_a_clause_adding_a_lettered_point_to_a_subsection():
+    """682/2023: "lisätään 14 §:n 1 momenttiin ... uusi 8 a kohta" (a point between 8 and 9)."""
+    clause = ("muutetaan sosiaalihuoltolain (1301/2014) 36 §:n 5 momentti, sellaisena kuin se on laissa 677/2023, "
+              "ja lisätään 14 §:n 1 momenttiin, sellaisena kuin se on laeissa 1024/2022 ja 1280/2022, uusi 8 a kohta "
+              "sekä lakiin uusi 22 a § seuraavasti:")
+    assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "1301/2014")] == [
+        ("amend", "36", ("moment", 5)), ("add", "14", ("point", 1, "8a")), ("add", "22a", None)]
+
+
+def test_a_repealed_lettered_point_goes_and_the_point_before_it_stays(tmp_path):
+    original = {lang: text.replace("<saa:MomenttiKohtaKooste>2) ", "<saa:MomenttiKohtaKooste>1 a) x;"
+                                   "</saa:MomenttiKohtaKooste><saa:MomenttiKohtaKooste>2) ")
+                for lang, text in ORIGINAL.items()}
+    repeal_point = {"fi": REPEAL["fi"].replace("kumotaan testilain (100/2001) 1 §",
+                                               "kumotaan testilain (100/2001) 3 §:n 2 momentin 1 a kohta"),
+                    "sv": REPEAL["sv"]}
+    three = statutes.to_data(assembled(tmp_path, original, repeal_point)["3"])
+    assert three["text"]["fi"][1] == ["Ilmoittaja voi olla kuka tahansa.", "1) opettaja;", "2) lääkäri."]
+
+
+def test_a_clause_naming_a_subpoint_is_refused():
+    with pytest.raises(statutes.SourceError, match="unknown word 'kohdan'"):
+        statutes.changes("muutetaan sosiaalihuoltolain (1301/2014) 14 §:n 1 momentin 5 kohdan a alakohta", "1301/2014")
