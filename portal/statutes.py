@@ -177,7 +177,8 @@ def read(path: Path) -> ActFile:
     if in_force is None:
         # an original act: its last section says when it comes into force
         in_force = _date(" ".join(_text(p) for _, p in _pykalat(root)))
-    return ActFile(path, lang, f"{int(number)}/{year}", title, target, clause, in_force, sections)
+    # older acts print "1992 " (734/1992 in Swedish): the number is read without the spaces
+    return ActFile(path, lang, f"{int(number)}/{year.strip()}", title, target, clause, in_force, sections)
 
 
 def _pykalat(root):
@@ -218,7 +219,7 @@ class Change:
 
 
 VERBS = {"kumotaan": "repeal", "muutetaan": "amend", "lisätään": "add"}
-NUMBER = r"\d+(?:\s[a-h](?![\wåäö]))?"
+NUMBER = r"\d+(?:\s[a-z](?![\wåäö]))?"  # "10 k §": letters run past h (734/1992 10 d–10 k §)
 TOKEN = re.compile(rf"({NUMBER})\s?[–―-]\s?({NUMBER})|({NUMBER})|(§:ään|§:iin|§:n|§)|([\wåäö]+)")
 FILLER = {"ja", "sekä", "lakiin", "uusi", "uudet", "lain", "annetun", "päivänä", "seuraavasti",
           "jolloin", "nykyinen", "siirtyy", "momentiksi"}

@@ -198,3 +198,21 @@ def test_a_repealed_lettered_point_goes_and_the_point_before_it_stays(tmp_path):
 def test_a_clause_naming_a_subpoint_is_refused():
     with pytest.raises(statutes.SourceError, match="unknown word 'kohdan'"):
         statutes.changes("muutetaan sosiaalihuoltolain (1301/2014) 14 §:n 1 momentin 5 kohdan a alakohta", "1301/2014")
+
+
+def test_section_letters_past_h_in_a_clause():
+    """1201/2020 adds 734/1992 "10 d–10 k §"; 600/2022 changes "10 i §:n 2 momentti"."""
+    clause = "muutetaan asiakasmaksulain (734/1992) 10 i §:n 2 momentti sekä lisätään lakiin uusi 10 d–10 k §"
+    assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "734/1992")] == [
+        ("amend", "10i", ("moment", 2))] + [("add", f"10{letter}", None) for letter in "defghijk"]
+
+
+def test_a_year_printed_with_a_space_is_the_same_act(tmp_path):
+    """The Swedish 734/1992 prints <ValtiopaivavuosiTeksti>1992 </...>."""
+    paths = write(tmp_path, ORIGINAL)
+    sv = next(p for p in paths if p.parts[-3] == "sv")
+    sv.write_text(sv.read_text(encoding="utf-8").replace(">2001</asi1:ValtiopaivavuosiTeksti>",
+                                                          ">2001 </asi1:ValtiopaivavuosiTeksti>"), encoding="utf-8")
+    assert statutes.read(sv).number == "100/2001"
+    sections = statutes.assemble([statutes.read(p) for p in paths], "100/2001")
+    assert statutes.to_data(sections["2"])["text"]["sv"] == [["Eftervården varar till 21 år."], ["Den är frivillig."]]
