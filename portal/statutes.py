@@ -211,8 +211,9 @@ def _date(text: str) -> dt.date | None:
 @dataclass(frozen=True)
 class Change:
     """One change an amending act makes: `verb` repeal/amend/add, to `section`, either
-    whole (`part` None) or a part: ("heading",), ("moment", n), ("intro", n) or
-    ("point", n, k)."""
+    whole (`part` None) or a part: ("heading",), ("moment", n), ("intro", n),
+    ("point", n, k), or its text in one language only: ("wording", "sv"). A chapter is
+    "chapter:7a"."""
     verb: str
     section: str
     part: tuple | None = None
@@ -221,6 +222,8 @@ class Change:
 VERBS = {"kumotaan": "repeal", "muutetaan": "amend", "lisätään": "add"}
 NUMBER = r"\d+(?:\s[a-z](?![\wåäö]))?"  # "10 k §": letters run past h (734/1992 10 d–10 k §)
 TOKEN = re.compile(rf"({NUMBER})\s?[–―-]\s?({NUMBER})|({NUMBER})|(§:ään|§:iin|§:n|§)|([\wåäö]+)")
+WORDING = re.compile(rf"((?:{NUMBER})(?:\s(?:ja|sekä)\s(?:{NUMBER}))*)\s§:n\s(ruotsinkielinen|suomenkielinen)\ssanamuoto")
+WORDING_LANGS = {"ruotsinkielinen": "sv", "suomenkielinen": "fi"}
 FILLER = {"ja", "sekä", "lakiin", "uusi", "uudet", "lain", "annetun", "päivänä", "seuraavasti",
           "jolloin", "nykyinen", "siirtyy", "momentiksi"}
 
@@ -252,6 +255,11 @@ def changes(clause: str, act: str) -> list[Change]:
         body = re.sub(r"sellaisina kuin .*$", "", body) if verb == "add" else body
         if f"({act})" in body:
             body = body.split(f"({act})", 1)[1]
+        # "29 §:n ruotsinkielinen sanamuoto", "53 ja 54 §:n ...": the text in one language only
+        for m in WORDING.finditer(body):
+            out += [Change(verb, section_number(n), ("wording", WORDING_LANGS[m[2]]))
+                    for n in re.findall(NUMBER, m[1])]
+        body = WORDING.sub(" ", body)
         out += _targets(verb, body, clause)
     return out
 
@@ -388,7 +396,19 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
     by_section: dict[str, list[Change]] = {}
     for change in todo:
         by_section.setdefault(change.section, []).append(change)
+        if change.section.startswith("chapter:") and change.verb != "repeal":
+            # "lisätään lakiin uusi 7 a luku": the sections printed in it are added whole
+            chapter = change.section.split(":")[1]
+            for n, printed in fi.sections.items():
+                if printed.chapter and section_number(printed.chapter.replace("luku", "")) == chapter:
+                    by_section.setdefault(n, []).append(Change(change.verb, n))
     for key, group in by_section.items():
+        wording = [c for c in group if c.part and c.part[0] == "wording"]
+        if wording:
+            _reworded(sections, key, wording[0].part[1], fi if wording[0].part[1] == "fi" else sv, when)
+            group = [c for c in group if c not in wording]
+            if not group:
+                continue
         if key.startswith("chapter:"):
             chapter = f"{key.split(':')[1]} luku"
             for sec in sections.values():
@@ -428,6 +448,23 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
             sec.status, sec.repealed_by = "in force", None
         sec.acts.append(fi.number)
         sec.since = when
+
+
+def _reworded(sections: dict[str, Section], key: str, lang: str, f: ActFile, when: dt.date) -> None:
+    """An act that replaces the wording of a section in one language only (the other
+    language's text stays)."""
+    sec = sections.get(key)
+    if sec is None:
+        return  # the section is not held: nothing to replace
+    if key in f.sections:
+        sec.moments[lang] = [p or Moment(gap=True) for p in f.sections[key].parts]
+        sec.heading[lang] = f.sections[key].heading
+    else:  # replaced, but not in the sources: a gap, never the outdated words
+        sec.moments[lang] = [Moment(gap=True, note=f"{f.number}, in force {when.isoformat()}: changed the "
+                                                   f"wording of this section in '{lang}'; its text is not in "
+                                                   f"law/sources/")]
+    sec.acts.append(f.number)
+    sec.since = when
 
 
 def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change], f: ActFile) -> None:

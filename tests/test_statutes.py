@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from law_fixture import AMENDMENT, ORIGINAL, REPEAL, write
+from law_fixture import AMENDMENT, ORIGINAL, REPEAL, act_xml, section, write
 from portal import statutes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +216,50 @@ def test_a_year_printed_with_a_space_is_the_same_act(tmp_path):
     assert statutes.read(sv).number == "100/2001"
     sections = statutes.assemble([statutes.read(p) for p in paths], "100/2001")
     assert statutes.to_data(sections["2"])["text"]["sv"] == [["Eftervården varar till 21 år."], ["Den är frivillig."]]
+
+
+def test_a_clause_replacing_the_swedish_wording_and_adding_a_chapter():
+    """581/2010: the Swedish text only of 29, 53 and 54 §, and a new chapter (7 a luku, 49 a-49 g §)."""
+    clause = ("muutetaan 6 päivänä kesäkuuta 2003 annetun hallintolain (434/2003) 29 §:n ruotsinkielinen sanamuoto, "
+              "43, 46 ja 50 § sekä 53 ja 54 §:n ruotsinkielinen sanamuoto sekä lisätään lakiin uusi 7 a luku seuraavasti:")
+    assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "434/2003")] == [
+        ("amend", "29", ("wording", "sv")), ("amend", "53", ("wording", "sv")), ("amend", "54", ("wording", "sv")),
+        ("amend", "43", None), ("amend", "46", None), ("amend", "50", None), ("add", "chapter:7a", None)]
+
+
+def chapter_act(clause_fi: str, chapter_fi: str, chapter_sv: str) -> dict:
+    def luku(ident: str, body: str) -> str:
+        return f'<saa:Luku saa1:identifiointiTunnus="{ident}"><saa:LukuTunnusKooste>{ident}</saa:LukuTunnusKooste>{body}</saa:Luku>'
+    return {
+        "fi": act_xml("fi", 400, 2021, "testilain muuttamisesta", clause_fi,
+                      section("1", "Tarkoitus", "Laki suojaa nuorta.")
+                      + luku(chapter_fi, section("3 a", "Oikaisu", "Oikaisua voi vaatia 30 päivässä.")),
+                      "Tämä laki tulee voimaan 1 päivänä tammikuuta 2022."),
+        "sv": act_xml("sv", 400, 2021, "om ändring av testlagen", "I enlighet med riksdagens beslut ändras ...",
+                      section("1", "Syfte", "Lagen skyddar den unga.")
+                      + luku(chapter_sv, section("3 a", "Omprövning", "Omprövning kan begäras inom 30 dagar.")),
+                      "Denna lag träder i kraft den 1 januari 2022."),
+    }
+
+
+def test_a_new_chapter_adds_its_sections_and_a_swedish_wording_replaces_the_swedish_text_only(tmp_path):
+    act = chapter_act("Eduskunnan päätöksen mukaisesti muutetaan testilain (100/2001) 1 §:n ruotsinkielinen "
+                      "sanamuoto sekä lisätään lakiin uusi 3 a luku seuraavasti:", "3 a luku", "3 a kap.")
+    act["fi"] = act["fi"].replace(section("1", "Tarkoitus", "Laki suojaa nuorta."), "")  # printed in Swedish only
+    sections = assembled(tmp_path, ORIGINAL, act)
+    one = statutes.to_data(sections["1"])
+    assert one["text"] == {"fi": [["Laki suojaa lasta."]], "sv": [["Lagen skyddar den unga."]]}
+    assert one["acts"] == ["100/2001", "400/2021"]
+    added = statutes.to_data(sections["3a"])
+    assert added["text"]["sv"] == [["Omprövning kan begäras inom 30 dagar."]]
+    assert (added["acts"], added["since"]) == (["400/2021"], "2022-01-01")
+
+
+def test_a_swedish_wording_not_in_the_sources_is_a_gap_in_swedish_only(tmp_path):
+    act = chapter_act("Eduskunnan päätöksen mukaisesti muutetaan testilain (100/2001) 2 §:n ruotsinkielinen "
+                      "sanamuoto sekä lisätään lakiin uusi 3 a luku seuraavasti:", "3 a luku", "3 a kap.")
+    two = statutes.to_data(assembled(tmp_path, ORIGINAL, act)["2"])
+    assert two["text"]["fi"] == [["Jälkihuolto kestää 21 vuoteen."], ["Se on vapaaehtoista."]]
+    assert two["text"]["sv"] == [["— — —"]]
+    assert two["notes"] == ["400/2021, in force 2022-01-01: changed the wording of this section in 'sv'; "
+                            "its text is not in law/sources/"]
