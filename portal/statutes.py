@@ -126,12 +126,19 @@ def _parts(pykala) -> list[Moment | None]:
             parts.append(None)
         elif child.tag == f"{SAA}MomenttiKooste":
             parts.append(Moment(text=_text(child)))
+        elif child.tag == f"{SAA}MomenttiKohtaKooste" and parts and parts[-1] is not None:
+            # a point printed outside its list (the Swedish 621/1999 11 §): it belongs to the
+            # subsection before it, whose text is then the list's opening words
+            if parts[-1].items is None:
+                parts[-1] = Moment(intro=parts[-1].text, items=[])
+            if _point(child):
+                parts[-1].items.append(_point(child))
         elif child.tag == f"{SAA}KohdatMomentti":
             intro, items = None, []
             for sub in child:
                 if sub.tag == f"{SAA}MomenttiJohdantoKooste":
                     intro = _text(sub)
-                elif sub.tag == f"{SAA}MomenttiKohtaKooste":
+                elif sub.tag == f"{SAA}MomenttiKohtaKooste" and _point(sub):  # an empty one (sv 808/2017) is no point
                     items.append(_point(sub))
                 elif sub.tag == f"{SIS}Katkoviiva":
                     items.append(GAP)
@@ -251,7 +258,9 @@ def changes(clause: str, act: str) -> list[Change]:
         verb, body = VERBS[pieces[i]], pieces[i + 1]
         body = re.split(r"\bsellaisin[a-z]* kuin\b(?![^,]*\buusi\b)", body)[0] if verb != "add" else body
         # "25 §:ään, sellaisena kuin se on laissa 88/2010, uusi 4 momentti": drop the history
-        body = re.sub(r",?\s*sellaisen?a? kuin [^,]*(?:laissa|laeissa)[^,]*,", " ", body)
+        # (and "..., sellaisena kuin se on osaksi laeissa 385/2007, 713/2007 ja 701/2011, uusi 6 a kohta")
+        body = re.sub(r",?\s*sellaisen?a? kuin [^,]*?(?:laissa|laeissa) \d{1,4}/\d{4}"
+                      r"(?:(?:, | ja )\d{1,4}/\d{4})*[^,]*,", " ", body)
         body = re.sub(r"sellaisina kuin .*$", "", body) if verb == "add" else body
         if f"({act})" in body:
             body = body.split(f"({act})", 1)[1]
@@ -505,14 +514,18 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
             for item in new.items or []:
                 if item == GAP:
                     continue
-                k = re.match(r"(\d+)\)", item)
-                if not k:
+                k = _point_of(item)
+                if k is None:
                     raise SourceError(f"{f.path}: {sec.number} § {n} mom.: a point without its number: '{item[:40]}'")
-                at = next((i for i, old_item in enumerate(items) if old_item.startswith(f"{k[1]})")), None)
-                if at is None:
-                    items = [i for i in items if i != GAP] + [item, GAP] if GAP in items else items + [item]
-                else:
+                at = next((i for i, old_item in enumerate(items) if _point_of(old_item) == k), None)
+                after = next((i for i, old_item in enumerate(items) if _point_of(old_item) is not None
+                              and _order(str(_point_of(old_item))) > _order(str(k))), None)
+                if at is not None:
                     items[at] = item
+                elif after is not None and GAP not in items:  # "31 a kohta": between 31 and 32
+                    items.insert(after, item)
+                else:
+                    items = [i for i in items if i != GAP] + [item, GAP] if GAP in items else items + [item]
             moments[n - 1] = Moment(intro=intro, items=items)
     # a dashed line after the last part printed: the section goes on, with parts left alone
     trailing = trailing or bool(printed.parts and printed.parts[-1] is None)

@@ -263,3 +263,40 @@ def test_a_swedish_wording_not_in_the_sources_is_a_gap_in_swedish_only(tmp_path)
     assert two["text"]["sv"] == [["— — —"]]
     assert two["notes"] == ["400/2021, in force 2022-01-01: changed the wording of this section in 'sv'; "
                             "its text is not in law/sources/"]
+
+
+def test_a_clause_adding_points_after_a_history_naming_several_acts():
+    """756/2015: the history of the subsection ("sellaisena kuin se on osaksi laeissa ...") is not read as points."""
+    clause = ("muutetaan viranomaisten toiminnan julkisuudesta annetun lain (621/1999) 11 §:n 2 momentin 7 kohta, "
+              "sellaisena kuin se on laissa 385/2007, sekä lisätään 11 §:n 2 momenttiin, sellaisena kuin se on osaksi "
+              "laeissa 385/2007, 713/2007 ja 701/2011, uusi 6 a kohta ja 24 §:n 1 momenttiin, sellaisena kuin se on "
+              "osaksi laeissa 1151/2001, 1060/2002 ja 405/2015, uusi 31 a kohta seuraavasti:")
+    assert [(c.verb, c.section, c.part) for c in statutes.changes(clause, "621/1999")] == [
+        ("amend", "11", ("point", 2, 7)), ("add", "11", ("point", 2, "6a")), ("add", "24", ("point", 1, "31a"))]
+
+
+def test_a_lettered_point_added_goes_between_its_neighbours(tmp_path):
+    add_point = {
+        "fi": AMENDMENT["fi"].replace("muutetaan testilain (100/2001) 2 § ja 3 §:n 2 momentin 2 kohta",
+                                      "muutetaan testilain (100/2001) 2 § ja lisätään 3 §:n 2 momenttiin uusi 1 a kohta")
+        .replace("2) terveydenhuollon ammattihenkilö.", "1 a) koulukuraattori;"),
+        "sv": AMENDMENT["sv"].replace("2) yrkesutbildad person inom hälso- och sjukvården.", "1 a) skolkurator,")}
+    three = statutes.to_data(assembled(tmp_path, ORIGINAL, add_point)["3"])
+    assert three["text"]["fi"][1] == ["Ilmoittaja voi olla kuka tahansa.", "1) opettaja;", "1 a) koulukuraattori;",
+                                      "2) lääkäri."]
+    assert three["text"]["sv"][1][2] == "1 a) skolkurator,"
+
+
+def test_points_printed_outside_their_list_and_an_empty_point(tmp_path):
+    """The Swedish 621/1999 11 § prints its points right in the section, after the subsection
+    they belong to; the Swedish 808/2017 prints an empty point after a dashed line."""
+    loose = {"fi": ORIGINAL["fi"].replace("2) lääkäri.</saa:MomenttiKohtaKooste>",
+                                          "2) lääkäri.</saa:MomenttiKohtaKooste><saa:MomenttiKohtaKooste/>"),
+             "sv": ORIGINAL["sv"].replace(
+        "<saa:KohdatMomentti><saa:MomenttiJohdantoKooste>Anmälare kan vara vem som helst.</saa:MomenttiJohdantoKooste>",
+        "<saa:MomenttiKooste>Anmälare kan vara vem som helst.</saa:MomenttiKooste>").replace(
+        "2) läkare.</saa:MomenttiKohtaKooste></saa:KohdatMomentti>",
+        "2) läkare.</saa:MomenttiKohtaKooste><saa:MomenttiKohtaKooste/>")}
+    three = statutes.to_data(assembled(tmp_path, loose)["3"])
+    assert three["text"]["sv"][1] == ["Anmälare kan vara vem som helst.", "1) lärare;", "2) läkare."]
+    assert three["text"]["fi"][1] == ["Ilmoittaja voi olla kuka tahansa.", "1) opettaja;", "2) lääkäri."]
