@@ -126,12 +126,19 @@ def _parts(pykala) -> list[Moment | None]:
             parts.append(None)
         elif child.tag == f"{SAA}MomenttiKooste":
             parts.append(Moment(text=_text(child)))
+        elif child.tag == f"{SAA}MomenttiKohtaKooste" and parts and parts[-1] is not None:
+            # a point printed outside its list (the Swedish 621/1999 11 §): it belongs to the
+            # subsection before it, whose text is then the list's opening words
+            if parts[-1].items is None:
+                parts[-1] = Moment(intro=parts[-1].text, items=[])
+            if _point(child):
+                parts[-1].items.append(_point(child))
         elif child.tag == f"{SAA}KohdatMomentti":
             intro, items = None, []
             for sub in child:
                 if sub.tag == f"{SAA}MomenttiJohdantoKooste":
                     intro = _text(sub)
-                elif sub.tag == f"{SAA}MomenttiKohtaKooste":
+                elif sub.tag == f"{SAA}MomenttiKohtaKooste" and _point(sub):  # an empty one (sv 808/2017) is no point
                     items.append(_point(sub))
                 elif sub.tag == f"{SIS}Katkoviiva":
                     items.append(GAP)
@@ -177,7 +184,8 @@ def read(path: Path) -> ActFile:
     if in_force is None:
         # an original act: its last section says when it comes into force
         in_force = _date(" ".join(_text(p) for _, p in _pykalat(root)))
-    return ActFile(path, lang, f"{int(number)}/{year}", title, target, clause, in_force, sections)
+    # older acts print "1992 " (734/1992 in Swedish): the number is read without the spaces
+    return ActFile(path, lang, f"{int(number)}/{year.strip()}", title, target, clause, in_force, sections)
 
 
 def _pykalat(root):
@@ -210,16 +218,19 @@ def _date(text: str) -> dt.date | None:
 @dataclass(frozen=True)
 class Change:
     """One change an amending act makes: `verb` repeal/amend/add, to `section`, either
-    whole (`part` None) or a part: ("heading",), ("moment", n), ("intro", n) or
-    ("point", n, k)."""
+    whole (`part` None) or a part: ("heading",), ("moment", n), ("intro", n),
+    ("point", n, k), or its text in one language only: ("wording", "sv"). A chapter is
+    "chapter:7a"."""
     verb: str
     section: str
     part: tuple | None = None
 
 
 VERBS = {"kumotaan": "repeal", "muutetaan": "amend", "lisätään": "add"}
-NUMBER = r"\d+(?:\s[a-h](?![\wåäö]))?"
+NUMBER = r"\d+(?:\s[a-z](?![\wåäö]))?"  # "10 k §": letters run past h (734/1992 10 d–10 k §)
 TOKEN = re.compile(rf"({NUMBER})\s?[–―-]\s?({NUMBER})|({NUMBER})|(§:ään|§:iin|§:n|§)|([\wåäö]+)")
+WORDING = re.compile(rf"((?:{NUMBER})(?:\s(?:ja|sekä)\s(?:{NUMBER}))*)\s§:n\s(ruotsinkielinen|suomenkielinen)\ssanamuoto")
+WORDING_LANGS = {"ruotsinkielinen": "sv", "suomenkielinen": "fi"}
 FILLER = {"ja", "sekä", "lakiin", "uusi", "uudet", "lain", "annetun", "päivänä", "seuraavasti",
           "jolloin", "nykyinen", "siirtyy", "momentiksi"}
 
@@ -247,10 +258,17 @@ def changes(clause: str, act: str) -> list[Change]:
         verb, body = VERBS[pieces[i]], pieces[i + 1]
         body = re.split(r"\bsellaisin[a-z]* kuin\b(?![^,]*\buusi\b)", body)[0] if verb != "add" else body
         # "25 §:ään, sellaisena kuin se on laissa 88/2010, uusi 4 momentti": drop the history
-        body = re.sub(r",?\s*sellaisen?a? kuin [^,]*(?:laissa|laeissa)[^,]*,", " ", body)
+        # (and "..., sellaisena kuin se on osaksi laeissa 385/2007, 713/2007 ja 701/2011, uusi 6 a kohta")
+        body = re.sub(r",?\s*sellaisen?a? kuin [^,]*?(?:laissa|laeissa) \d{1,4}/\d{4}"
+                      r"(?:(?:, | ja )\d{1,4}/\d{4})*[^,]*,", " ", body)
         body = re.sub(r"sellaisina kuin .*$", "", body) if verb == "add" else body
         if f"({act})" in body:
             body = body.split(f"({act})", 1)[1]
+        # "29 §:n ruotsinkielinen sanamuoto", "53 ja 54 §:n ...": the text in one language only
+        for m in WORDING.finditer(body):
+            out += [Change(verb, section_number(n), ("wording", WORDING_LANGS[m[2]]))
+                    for n in re.findall(NUMBER, m[1])]
+        body = WORDING.sub(" ", body)
         out += _targets(verb, body, clause)
     return out
 
@@ -276,13 +294,13 @@ def _targets(verb: str, body: str, clause: str) -> list[Change]:
             if word in ("momentti", "momentit"):
                 found += [Change(verb, section, ("moment", int(n))) for n in pending]
                 pending = []
-            elif word == "momentin":
+            elif word in ("momentin", "momenttiin"):  # "14 §:n 1 momenttiin uusi 8 a kohta": points added to it
                 moment, pending = int(pending[-1]), []
             elif word == "johdantokappale":
                 found.append(Change(verb, section, ("intro", moment or 1)))
             elif word in ("kohta", "kohdat"):
                 # "3 §:n 3 kohta": a section of one subsection names no subsection
-                found += [Change(verb, section, ("point", moment or 1, int(n))) for n in pending]
+                found += [Change(verb, section, ("point", moment or 1, _point_key(n))) for n in pending]
                 pending = []
             elif word == "otsikko":
                 found.append(Change(verb, section, ("heading",)))
@@ -292,6 +310,17 @@ def _targets(verb: str, body: str, clause: str) -> list[Change]:
             elif word not in FILLER and not word.endswith(("lain", "laki")):
                 raise SourceError(f"unknown word '{m[5]}' in the clause '{clause}'")
     return found
+
+
+def _point_key(number: str) -> int | str:
+    """A numbered point: 3 (int), or "13a" for a point added between two ("13 a kohta")."""
+    return int(number) if number.isdigit() else number
+
+
+def _point_of(item: str) -> int | str | None:
+    """The number of a printed point: "13 a) ..." -> "13a", "3) ..." -> 3."""
+    m = re.match(r"(\d+(?:\s?[a-h])?)\)", item)
+    return _point_key(section_number(m[1])) if m else None
 
 
 # ------------------------------------------------------------------ assembling
@@ -376,7 +405,19 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
     by_section: dict[str, list[Change]] = {}
     for change in todo:
         by_section.setdefault(change.section, []).append(change)
+        if change.section.startswith("chapter:") and change.verb != "repeal":
+            # "lisätään lakiin uusi 7 a luku": the sections printed in it are added whole
+            chapter = change.section.split(":")[1]
+            for n, printed in fi.sections.items():
+                if printed.chapter and section_number(printed.chapter.replace("luku", "")) == chapter:
+                    by_section.setdefault(n, []).append(Change(change.verb, n))
     for key, group in by_section.items():
+        wording = [c for c in group if c.part and c.part[0] == "wording"]
+        if wording:
+            _reworded(sections, key, wording[0].part[1], fi if wording[0].part[1] == "fi" else sv, when)
+            group = [c for c in group if c not in wording]
+            if not group:
+                continue
         if key.startswith("chapter:"):
             chapter = f"{key.split(':')[1]} luku"
             for sec in sections.values():
@@ -418,6 +459,23 @@ def _apply(sections: dict[str, Section], fi: ActFile, sv: ActFile, todo: list[Ch
         sec.since = when
 
 
+def _reworded(sections: dict[str, Section], key: str, lang: str, f: ActFile, when: dt.date) -> None:
+    """An act that replaces the wording of a section in one language only (the other
+    language's text stays)."""
+    sec = sections.get(key)
+    if sec is None:
+        return  # the section is not held: nothing to replace
+    if key in f.sections:
+        sec.moments[lang] = [p or Moment(gap=True) for p in f.sections[key].parts]
+        sec.heading[lang] = f.sections[key].heading
+    else:  # replaced, but not in the sources: a gap, never the outdated words
+        sec.moments[lang] = [Moment(gap=True, note=f"{f.number}, in force {when.isoformat()}: changed the "
+                                                   f"wording of this section in '{lang}'; its text is not in "
+                                                   f"law/sources/")]
+    sec.acts.append(f.number)
+    sec.since = when
+
+
 def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change], f: ActFile) -> None:
     moments = sec.moments.setdefault(lang, [])
     if any(c.part == ("heading",) for c in group) or not sec.heading.get(lang):
@@ -456,14 +514,18 @@ def _apply_parts(sec: Section, lang: str, printed: Printed, group: list[Change],
             for item in new.items or []:
                 if item == GAP:
                     continue
-                k = re.match(r"(\d+)\)", item)
-                if not k:
+                k = _point_of(item)
+                if k is None:
                     raise SourceError(f"{f.path}: {sec.number} § {n} mom.: a point without its number: '{item[:40]}'")
-                at = next((i for i, old_item in enumerate(items) if old_item.startswith(f"{k[1]})")), None)
-                if at is None:
-                    items = [i for i in items if i != GAP] + [item, GAP] if GAP in items else items + [item]
-                else:
+                at = next((i for i, old_item in enumerate(items) if _point_of(old_item) == k), None)
+                after = next((i for i, old_item in enumerate(items) if _point_of(old_item) is not None
+                              and _order(str(_point_of(old_item))) > _order(str(k))), None)
+                if at is not None:
                     items[at] = item
+                elif after is not None and GAP not in items:  # "31 a kohta": between 31 and 32
+                    items.insert(after, item)
+                else:
+                    items = [i for i in items if i != GAP] + [item, GAP] if GAP in items else items + [item]
             moments[n - 1] = Moment(intro=intro, items=items)
     # a dashed line after the last part printed: the section goes on, with parts left alone
     trailing = trailing or bool(printed.parts and printed.parts[-1] is None)
@@ -484,7 +546,7 @@ def _repeal_parts(moments: list[Moment], parts: list[Change], by: str) -> None:
             moments[c.part[1] - 1] = Moment(gap=True, note=f"{by}: repealed")
         elif c.part[0] == "point" and old.items is not None:
             moments[c.part[1] - 1] = Moment(intro=old.intro,
-                                            items=[i for i in old.items if not i.startswith(f"{c.part[2]})")])
+                                            items=[i for i in old.items if _point_of(i) != c.part[2]])
 
 
 def _unknown(sec: Section, group: list[Change], by: str, when: dt.date) -> None:
