@@ -88,7 +88,8 @@ def _title(name: str, groups, ui) -> str:
     if name == law.PAGE:
         return ui["law_title"]
     act, numbers = groups[0]
-    return f"{ui['law_title']}: {act}, {citations.display(numbers[0])}–{citations.display(numbers[-1])} §"
+    first, last = citations.display(numbers[0]), citations.display(numbers[-1])
+    return f"{ui['law_title']}: {act}, {first if first == last else f'{first}–{last}'} §"
 
 
 def law_page_name(page, config) -> str | None:

@@ -72,7 +72,7 @@ def test_the_built_aftercare_page_opens_75_in_finnish_and_swedish(built_site):
         assert 'lang="fi"' in section and 'lang="sv"' in section
         assert "Jälkihuoltoa voidaan järjestää myös muulle" in section
         assert "Eftervård kan också ordnas för en annan" in section
-        assert "2024" in section  # the age limit's amendment of 1.1.2024, not in the open data: said so
+        assert "1283/2023" in section and "23" in section  # the age limit as amended from 1.1.2024
 
 
 def test_the_law_index_lists_every_page_and_section(built_site):
@@ -81,3 +81,13 @@ def test_the_law_index_lists_every_page_and_section(built_site):
         assert f'href="/fi/law/{part}/"' in index
     assert 'href="/fi/law/417-2007-51/#417-2007-76a"' in index
     assert 'id="703-2023-51"' in index
+
+
+def test_a_section_first_published_on_the_index_keeps_its_address_there(built_site):
+    """621/1999 was on the index (/law/#621-1999-24) before 24 § got a page of its own: the
+    index's entry for it carries the id, so a letter's link lands one click from the text."""
+    for prefix in ("", "fi/", "ar/"):
+        index = (built_site / prefix / "law" / "index.html").read_text(encoding="utf-8")
+        for page, number in (("621-1999", "11"), ("621-1999-24", "24")):
+            assert f'<a id="621-1999-{number}" href="/{prefix}law/{page}/#621-1999-{number}">' in index, (prefix, number)
+        assert 'class="law-section" id="621-1999-24"' not in index  # its text is on its own page
