@@ -79,3 +79,16 @@ def test_with_javascript_an_address_of_a_section_opens_it_without_an_error(serve
     page.wait_for_load_state("load")
     assert errors == []
     assert page.locator('[id="703-2023-51"]').evaluate("s => s.matches(':target')")
+
+
+def test_an_address_first_published_on_the_index_lands_marked_one_click_from_the_text(server, page_factory):
+    """/law/#621-1999-24 was on letters before the Openness Act got pages of its own."""
+    page = page_factory(java_script_enabled=False, viewport=PHONE)
+    page.goto(server + "fi/law/#621-1999-24")
+    entry = page.locator('[id="621-1999-24"]')
+    assert entry.evaluate("e => e.matches(':target')")
+    assert entry.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # marked, not only scrolled to
+    entry.click()
+    page.wait_for_load_state()
+    assert page.url == server + "fi/law/621-1999-24/#621-1999-24"
+    assert "Salassa pidettäviä" in page.locator('[id="621-1999-24"] .law-text[lang="fi"]').inner_text()
