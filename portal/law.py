@@ -115,7 +115,7 @@ def layout(data: dict, acts) -> dict[str, list[tuple[str, list[str]]]]:
     Why more than one page: a page's first view may cost 80 KB compressed (README,
     "Performance budget"), and the texts of all the sections the site cites are about 75 000
     characters. So an act with `parts:` in law/acts.yml (the Child Welfare Act; the Openness
-    Act, whose 24 § alone is 35 000 characters) has a page
+    Act, whose 24 § alone is 35 000 characters; the lists of municipalities of 616/2021) has a page
     per part, each from a section number on ("parts: [30, 39, 51]": 1–29, 30–38 a, 39–50,
     51–; at most about 21 000 characters each), named after the act and the part's first
     number ("law/417-2007-30.md"), so that its address stays when a section is added.
@@ -123,8 +123,8 @@ def layout(data: dict, acts) -> dict[str, list[tuple[str, list[str]]]]:
     assets every page loads being about 57 KB; adding sections to a part means measuring
     again (scripts/benchmark.py). Every other act is on the index page
     (law.md), which also lists every page and section; measured 2026-12-06 its first view is
-    78.9 KB, so the next act with long sections needs `parts:` too (the index's list keeps
-    each section's id, so the address it was first published at still leads to it). Repealed sections are on no page:
+    74.9 KB, so an act with long sections needs `parts:` too (the index's list keeps each
+    section's id, so the address it was first published at still leads to it). Repealed sections are on no page:
     no page may cite them (the citation check)."""
     out: dict[str, list[tuple[str, list[str]]]] = {PAGE: []}
     for act, entry in data.items():
