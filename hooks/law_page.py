@@ -118,7 +118,7 @@ def on_page_content(content, page, config, files):
         date=lambda value: local_date(value, lang),
         missing=_missing_dates(i18n_state.project_root(config) / "law" / "sources" / "missing.yml"),
         # the index's list of every page and section (for staff), and a way back to it
-        contents=[(where.href(where.page(lang, n)), _title(n, g, ui), g) for n, g in layout.items() if n != law.PAGE],
+        contents=[(where.href(where.page(lang, n)), g) for n, g in layout.items() if n != law.PAGE],
         home=where.href(where.page(lang, law.PAGE)),
         href=lambda act, number: where.href(where.page(lang, law.page_of(data, acts, act, number) or law.PAGE,
                                                        citations.anchor(act, number))),

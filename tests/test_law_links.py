@@ -90,5 +90,5 @@ def test_a_section_first_published_on_the_index_keeps_its_address_there(built_si
         index = (built_site / prefix / "law" / "index.html").read_text(encoding="utf-8")
         for page, number in (("621-1999", "11"), ("621-1999-24", "24"), ("616-2021", "6"), ("616-2021-7", "7")):
             act = page[:8]
-            assert f'<a id="{act}-{number}" href="/{prefix}law/{page}/#{act}-{number}">' in index, (prefix, page)
+            assert f'<a id="{act}-{number}" href="/{prefix}law/{page}/#{act}-{number}" dir="ltr">' in index, (prefix, page)
         assert 'class="law-section" id="621-1999-24"' not in index  # its text is on its own page
