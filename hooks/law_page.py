@@ -88,8 +88,13 @@ def _title(name: str, groups, ui) -> str:
     if name == law.PAGE:
         return ui["law_title"]
     act, numbers = groups[0]
+    return f"{ui['law_title']}: {act}, {_span(numbers)} §"
+
+
+def _span(numbers: list[str]) -> str:
+    """The sections of a law page: "30–38 a", or "24" for one."""
     first, last = citations.display(numbers[0]), citations.display(numbers[-1])
-    return f"{ui['law_title']}: {act}, {first if first == last else f'{first}–{last}'} §"
+    return first if first == last else f"{first}–{last}"
 
 
 def law_page_name(page, config) -> str | None:
@@ -119,6 +124,7 @@ def on_page_content(content, page, config, files):
         missing=_missing_dates(i18n_state.project_root(config) / "law" / "sources" / "missing.yml"),
         # the index's list of every page and section (for staff), and a way back to it
         contents=[(where.href(where.page(lang, n)), g) for n, g in layout.items() if n != law.PAGE],
+        span=_span,
         home=where.href(where.page(lang, law.PAGE)),
         href=lambda act, number: where.href(where.page(lang, law.page_of(data, acts, act, number) or law.PAGE,
                                                        citations.anchor(act, number))),

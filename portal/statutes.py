@@ -319,7 +319,7 @@ def _point_key(number: str) -> int | str:
 
 def _point_of(item: str) -> int | str | None:
     """The number of a printed point: "13 a) ..." -> "13a", "3) ..." -> 3."""
-    m = re.match(r"(\d+(?:\s?[a-h])?)\)", item)
+    m = re.match(r"(\d+(?:\s?[a-z])?)\)", item)  # letters as in NUMBER
     return _point_key(section_number(m[1])) if m else None
 
 
